@@ -68,7 +68,7 @@ def _canonical(event: AuditEvent) -> bytes:
     payload = {
         "actor_id": event.actor_id,
         "actor_label": event.actor_label,
-        "at": event.at.astimezone(datetime.timezone.utc).isoformat(timespec="microseconds"),
+        "at": event.at.astimezone(datetime.UTC).isoformat(timespec="microseconds"),
         "action": event.action,
         "object_type": event.object_type,
         "object_id": event.object_id,

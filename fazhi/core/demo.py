@@ -118,7 +118,7 @@ def build_org(*, actor=None) -> World:
 def build_users(world: World, *, actor=None, password: str = DEMO_PASSWORD) -> dict[str, User]:
     for slug, town in world.towns.items():
         first_grid = Grid.objects.filter(town=town).order_by("village__id", "id").select_related("village").first()
-        for role, (title, unit_slug, place) in TOWN_PERSONAS.items():
+        for role, (_title, unit_slug, place) in TOWN_PERSONAS.items():
             username = f"{slug}_{role}"
             unit = Unit.objects.get(town=town, slug=unit_slug) if unit_slug else None
             kwargs = {"town": town}

@@ -43,8 +43,13 @@ def visible_to(user, model_or_qs) -> models.QuerySet:
     path = paths.get(str(level))
     if path is None:
         return qs.none()
-    place_id = getattr(user, f"{level}_id")
-    return qs.filter(**{path: place_id})
+    # A path is a lookup compared with the user's own place at that level, or a pair
+    # (lookup, user attribute) for rows shared more widely, e.g. district-wide linkage bodies.
+    if isinstance(path, tuple):
+        path, attr = path
+    else:
+        attr = f"{level}_id"
+    return qs.filter(**{path: getattr(user, attr)})
 
 
 def get_for_user_or_404(user, model_or_qs, **lookup):

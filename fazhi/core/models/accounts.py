@@ -127,3 +127,6 @@ class LoginThrottle(models.Model):
     class Meta:
         verbose_name = _("登录限制")
         verbose_name_plural = _("登录限制")
+
+    def __str__(self):
+        return self.address

@@ -170,7 +170,13 @@ class LinkageBody(models.Model):
     kind = models.CharField(_("类型"), max_length=12, choices=Kind.choices)
     contact = models.CharField(_("联系方式"), max_length=80, blank=True)
 
-    tenancy_paths = {"district": "district"}
+    # Every town, village and grid of the district works with the district's bodies.
+    tenancy_paths = {
+        "district": "district",
+        "town": ("district", "district_id"),
+        "village": ("district", "district_id"),
+        "grid": ("district", "district_id"),
+    }
     history = HistoricalRecords()
 
     class Meta:
