@@ -158,3 +158,27 @@ class ClockViewSet(ScopedViewSet):
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "today": local_today()}
+
+
+class ScopedModelViewSet(viewsets.ModelViewSet):
+    """A read/write viewset for a module's cases. Rows come from the scoper; creating and each
+    workflow action go through the module's services (see ``run_action``)."""
+
+    base_queryset = None
+
+    def get_queryset(self):
+        return visible_to(self.request.user, self.base_queryset.all())
+
+
+def run_action(viewset, request, input_serializer_class, call, *, output_serializer_class=None):
+    """``POST /<resource>/<id>/<action>/``: find the case through the scoper (404 otherwise),
+    validate the body, call the one service function, answer with the case as it now is.
+    A refusal raised by the service answers 400 or 409 with its Chinese message."""
+    from rest_framework.response import Response
+
+    obj = viewset.get_object()
+    data = input_serializer_class(data=request.data, context=viewset.get_serializer_context())
+    data.is_valid(raise_exception=True)
+    result = call(obj, data.validated_data) or obj
+    serializer_class = output_serializer_class or viewset.get_serializer_class()
+    return Response(serializer_class(result, context=viewset.get_serializer_context()).data)

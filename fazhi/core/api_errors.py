@@ -13,6 +13,9 @@ def exception_handler(exc, context):
         body = {"detail": exc.message, "code": exc.code}
         if exc.field:
             body["field"] = exc.field
+        row_errors = getattr(exc, "errors", None)
+        if row_errors:  # a ledger import: every bad cell, so the user can fix them all at once
+            body["errors"] = [{"row": e.row, "column": e.column, "message": e.message} for e in row_errors]
         return Response(body, status=exc.status_code)
     if isinstance(exc, DjangoValidationError):
         return Response({"detail": ";".join(exc.messages), "code": "invalid"}, status=status.HTTP_400_BAD_REQUEST)

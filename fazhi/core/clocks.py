@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -71,10 +72,19 @@ def explain(clock: Clock) -> Result:
 
 
 def _place_of(subject):
-    town_id = getattr(subject, "town_id", None)
+    """The town, village and grid a clock is seen from: those of its subject (a subject that is
+    itself a village or a grid is its own place, as its tenancy paths say)."""
+    paths = getattr(subject, "tenancy_paths", {})
+
+    def place(level):
+        if paths.get(level) == "id":
+            return subject.pk
+        return getattr(subject, f"{level}_id", None)
+
+    town_id = place("town")
     if town_id is None:
         raise ValueError("a clock's subject must carry its town")
-    return town_id, getattr(subject, "village_id", None), getattr(subject, "grid_id", None)
+    return town_id, place("village"), place("grid")
 
 
 def start(*, subject, rule: ClockRule, start: datetime.date, label: str | None = None,
@@ -161,15 +171,18 @@ def extend(clock: Clock, *, length: int, reason: str, rule: ClockRule | None = N
     _require_open(clock)
     if clock.extension:
         raise DomainError(f"“{clock.label}”期限已经延长过一次,不能再次延长。")
+    # The statutory cap lives on the rule, not on the clock: without the clock's own rule an
+    # extension could not be checked against it (e.g. 政府信息公开条例 第三十三条: at most 20 WD).
+    if rule is None or rule.code != clock.rule:
+        raise ValueError(f"extend() needs the clock's own ClockRule ({clock.rule!r}) to check the cap")
+    if rule.max_extension is None:
+        raise DomainError(f"“{clock.label}”期限依法不能延长。")
     if length <= 0:
         raise InvalidInput("延长的期限应为正数。")
-    if rule is not None:
-        if rule.max_extension is None:
-            raise DomainError(f"“{clock.label}”期限依法不能延长。")
-        if length > rule.max_extension:
-            raise InvalidInput(
-                f"延长不能超过{rule.max_extension}{UNIT_LABELS[rule.unit]}({rule.article})。"
-            )
+    if length > rule.max_extension:
+        raise InvalidInput(
+            f"延长不能超过{rule.max_extension}{UNIT_LABELS[rule.unit]}({rule.article})。"
+        )
     if not reason or not reason.strip():
         raise InvalidInput("延长期限须写明理由。")
     clock.extension = length
@@ -219,6 +232,12 @@ def cancel(clock: Clock, *, on: datetime.date) -> Clock:
 def recompute_crossing(year: int) -> int:
     """Recompute every open clock that a change to ``year``'s schedule may move: provisional
     ones, and those whose period reaches into that year."""
+    with transaction.atomic():
+        # select_for_update needs a transaction (calendar_changed may be called outside one).
+        return _recompute_crossing(year)
+
+
+def _recompute_crossing(year: int) -> int:
     cal = current_calendar()
     first = datetime.date(year, 1, 1)
     last = datetime.date(year, 12, 31)

@@ -8,6 +8,7 @@ import threading
 
 from django.db import transaction
 from django.db.models import Count, Max
+from django.utils import timezone
 
 from .errors import DomainError, InvalidInput
 from .models import CalendarDay, CalendarYear
@@ -72,9 +73,15 @@ def seed_from_package(calendar_year_model=CalendarYear, calendar_day_model=Calen
     return created
 
 
+NAME_MAX = 20  # CalendarDay.name
+
+
 def parse_schedule(data: dict) -> tuple[int, list[tuple[datetime.date, str, str]]]:
     """Check a schedule like {"year": 2027, "holidays": [["2027-01-01", "2027-01-03"]],
-    "workdays": ["2027-01-04"]}; ranges may carry a third element, the holiday's name."""
+    "workdays": ["2027-01-09"]}; ranges may carry a third element, the holiday's name, and a
+    make-up day may be written [date, name]."""
+    if not isinstance(data, dict):
+        raise InvalidInput("节假日安排应为一个对象,包含 year、holidays、workdays。")
     try:
         year = int(data["year"])
     except (KeyError, TypeError, ValueError):
@@ -88,30 +95,51 @@ def parse_schedule(data: dict) -> tuple[int, list[tuple[datetime.date, str, str]
             day = datetime.date.fromisoformat(str(text))
         except ValueError:
             raise InvalidInput(f"{what}中的日期“{text}”格式不正确,应为YYYY-MM-DD。") from None
+        # A notice may reach into the neighbouring years (2023's 元旦 began on 2022-12-31).
+        if day.year not in (year, year - 1, year + 1):
+            raise InvalidInput(f"日期 {day} 不属于 {year} 年的安排。")
         return day
 
-    for item in data.get("holidays") or []:
+    def parse_name(value):
+        name = str(value).strip()
+        if len(name) > NAME_MAX:
+            raise InvalidInput(f"节日名称“{name}”过长(不超过{NAME_MAX}个字)。")
+        return name
+
+    holidays = data.get("holidays") or []
+    workdays = data.get("workdays") or []
+    if not isinstance(holidays, list) or not isinstance(workdays, list):
+        raise InvalidInput("holidays 与 workdays 都应为列表。")
+    for item in holidays:
         if not isinstance(item, (list, tuple)) or len(item) not in (2, 3):
             raise InvalidInput(f"放假安排“{item}”应写作[起始日, 结束日]或[起始日, 结束日, 节日名称]。")
         first, last = parse_day(item[0], "放假安排"), parse_day(item[1], "放假安排")
-        name = str(item[2]) if len(item) == 3 else ""
+        name = parse_name(item[2]) if len(item) == 3 else ""
         if last < first:
             raise InvalidInput(f"放假安排 {first} 至 {last} 的结束日早于起始日。")
         if (last - first).days > 15:
             raise InvalidInput(f"放假安排 {first} 至 {last} 超过15天,请核对。")
         day = first
         while day <= last:
-            if day.year not in (year, year - 1, year + 1):
-                raise InvalidInput(f"日期 {day} 不属于 {year} 年的安排。")
             days[day] = ("holiday", name)
             day += datetime.timedelta(days=1)
-    for text in data.get("workdays") or []:
+    if not days:
+        # Every year has at least 元旦 (全国年节及纪念日放假办法); an empty list is a wrong file, and
+        # loading it would make the year "known" and every provisional clock firm on weekends alone.
+        raise InvalidInput(f"{year}年的安排中没有任何放假日期,请核对文件。")
+    for item in workdays:
+        if isinstance(item, (list, tuple)):
+            if len(item) != 2:
+                raise InvalidInput(f"调休上班日“{item}”应写作日期或[日期, 节日名称]。")
+            text, name = item[0], parse_name(item[1])
+        else:
+            text, name = item, ""
         day = parse_day(text, "调休上班日")
         if day.weekday() < 5:
             raise InvalidInput(f"调休上班日 {day} 不是周末,无需调休。")
         if days.get(day, ("",))[0] == "holiday":
             raise InvalidInput(f"{day} 不能既放假又调休上班。")
-        days[day] = ("workday", "")
+        days[day] = ("workday", name)
     return year, sorted((d, k, n) for d, (k, n) in days.items())
 
 
@@ -124,13 +152,17 @@ def holidays_load(*, data: dict, actor=None, notice: str = "") -> dict:
     cy, created = CalendarYear.objects.select_for_update().get_or_create(
         year=year, defaults={"source": CalendarYear.Source.LOADED, "notice": notice}
     )
-    before = {
-        "days": [[d.isoformat(), k] for d, k in cy.days.values_list("date", "kind")],
+    old_days = [] if created else list(cy.days.values_list("date", "kind"))
+    before = None if created else {
+        "days": [[d.isoformat(), k] for d, k in old_days],
         "source": cy.source,
-    } if not created else None
+    }
     cy.days.all().delete()
-    if CalendarDay.objects.filter(date__in=[d for d, _k, _n in days]).exists():
-        raise DomainError("部分日期已属于其他年度的安排,请先在后台核对。")
+    clashes = CalendarDay.objects.filter(date__in=[d for d, _k, _n in days]).order_by("date")
+    if clashes.exists():
+        # Raising rolls the whole load back, including the delete above.
+        listed = "、".join(d.isoformat() for d in clashes.values_list("date", flat=True)[:5])
+        raise DomainError(f"日期 {listed} 已属于其他年度的安排,请先在后台核对。")
     CalendarDay.objects.bulk_create([CalendarDay(date=d, kind=k, name=n, year=cy) for d, k, n in days])
     cy.source = CalendarYear.Source.LOADED
     cy.notice = notice or cy.notice
@@ -138,13 +170,42 @@ def holidays_load(*, data: dict, actor=None, notice: str = "") -> dict:
     after = {"days": [[d.isoformat(), k] for d, k, _n in days], "source": cy.source}
     audit.record(actor=actor, action="calendar.load", obj=cy, before=before, after=after,
                  note=f"载入{year}年节假日安排")
-    recomputed = clocks.recompute_crossing(year)
-    return {"year": year, "days": len(days), "recomputed": recomputed}
+    # A notice may reach into the neighbouring year (元旦 from 12-31), and a replaced schedule may
+    # have done so: recompute the clocks of every year whose days changed.
+    touched = {year} | {d.year for d, _k, _n in days} | {d.year for d, _k in old_days}
+    recomputed = sum(clocks.recompute_crossing(y) for y in sorted(touched))
+    return {
+        "year": year,
+        "days": len(days),
+        "holidays": sum(1 for _d, k, _n in days if k == CalendarDay.Kind.HOLIDAY),
+        "workdays": sum(1 for _d, k, _n in days if k == CalendarDay.Kind.WORKDAY),
+        "recomputed": recomputed,
+    }
 
 
+@transaction.atomic
+def holidays_seed(*, actor=None) -> dict:
+    """Seed every year the chinesecalendar package covers that the table lacks, then recompute
+    the open clocks those years make firm."""
+    from . import audit, clocks
+
+    before = set(CalendarYear.objects.values_list("year", flat=True))
+    seed_from_package()
+    added = sorted(set(CalendarYear.objects.values_list("year", flat=True)) - before)
+    recomputed = 0
+    for cy in CalendarYear.objects.filter(year__in=added).order_by("year"):
+        audit.record(actor=actor, action="calendar.seed", obj=cy,
+                     after={"days": [[d.isoformat(), k] for d, k in cy.days.values_list("date", "kind")],
+                            "source": cy.source},
+                     note=f"从 chinesecalendar 数据包补充{cy.year}年节假日安排")
+        recomputed += clocks.recompute_crossing(cy.year)
+    return {"years": added, "recomputed": recomputed}
+
+
+@transaction.atomic
 def calendar_changed(year: int):
     """Mark a year as changed after an edit in the admin, and recompute its clocks."""
     from . import clocks
 
-    CalendarYear.objects.filter(year=year).update(updated_at=datetime.datetime.now(datetime.timezone.utc))
+    CalendarYear.objects.filter(year=year).update(updated_at=timezone.now())
     return clocks.recompute_crossing(year)

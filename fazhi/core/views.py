@@ -9,8 +9,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from . import audit, modules
 from . import clocks as clock_service
-from . import modules
 from .accounts import LoginRefused, login_attempt
 from .errors import DomainError
 from .forms import LoginForm
@@ -133,6 +133,7 @@ def attachment_download(request, pk):
     try:
         handle = attachment_service.attachment_open(attachment)
     except DomainError as exc:
+        audit.record(actor=request.user, action="attachment.tamper_detected", obj=attachment, note=exc.message)
         return render(request, "core/error.html", {"message": exc.message}, status=409)
     return FileResponse(handle, as_attachment=True, filename=attachment.filename,
                         content_type=attachment.mime_type)

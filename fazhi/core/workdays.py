@@ -69,6 +69,7 @@ class Step:
     day: datetime.date
     counted: int | None  # the ordinal of the counted day, or None when skipped
     reason: str
+    mark: str = ""  # shown instead of "第n日"/"不计" for lines that are neither (the rolled due date)
 
 
 @dataclass
@@ -81,7 +82,7 @@ class Result:
         lines = []
         for step in self.steps:
             weekday = "一二三四五六日"[step.day.weekday()]
-            mark = f"第{step.counted}日" if step.counted else "不计"
+            mark = step.mark or (f"第{step.counted}日" if step.counted else "不计")
             lines.append(f"{step.day.isoformat()}(周{weekday}) {mark}:{step.reason}")
         return lines
 
@@ -136,13 +137,23 @@ def add_workdays(cal: Calendar, start: datetime.date, n: int, *, pauses=(), toda
     return Result(day, provisional, steps)
 
 
-def _roll_forward(cal: Calendar, day: datetime.date, steps: list[Step]) -> tuple[datetime.date, bool]:
-    provisional = not cal.is_known(day)
+def _roll_forward(cal: Calendar, last: datetime.date, steps: list[Step]) -> tuple[datetime.date, bool]:
+    """民法典 第二百零三条: a period whose last day is a rest day ends on the day after the rest."""
+    provisional = not cal.is_known(last)
+    day = last
     while not cal.is_workday(day):
-        steps.append(Step(day, None, f"{cal.describe(day)},届满日顺延"))
         day += datetime.timedelta(days=1)
         if not cal.is_known(day):
             provisional = True
+        if not cal.is_workday(day):
+            steps.append(Step(day, None, cal.describe(day), mark="顺延"))
+    if day != last:
+        steps.append(Step(
+            day, None,
+            f"期间最后一日 {last.isoformat()} 为休息日({cal.describe(last)}),"
+            "以休息日结束的次日为最后一日(民法典第二百零三条)",
+            mark="届满日",
+        ))
     return day, provisional
 
 
@@ -165,8 +176,6 @@ def add_days(cal: Calendar, start: datetime.date, n: int, *, roll=True, pauses=(
         provisional = True
     if roll:
         rolled, rolled_provisional = _roll_forward(cal, day, steps)
-        if rolled != day:
-            steps.append(Step(rolled, None, "顺延后的届满日"))
         day, provisional = rolled, provisional or rolled_provisional
     return Result(day, provisional, steps)
 
@@ -183,7 +192,7 @@ def add_months(cal: Calendar, start: datetime.date, n: int, *, roll=True, pauses
     """The corresponding day n months after ``start`` (民法典 第二百零二条), extended by paused days."""
     pauses = normalize_pauses(pauses)
     end = _add_months_plain(start, n)
-    steps = [Step(end, None, f"{n}个月后的对应日")]
+    steps = [Step(end, None, f"{n}个月后的对应日(无对应日的为该月末日,民法典第二百零二条)", mark="对应日")]
     paused_days = 0
     day = start
     while day < end + datetime.timedelta(days=paused_days):
@@ -192,12 +201,10 @@ def add_months(cal: Calendar, start: datetime.date, n: int, *, roll=True, pauses
             paused_days += 1
     if paused_days:
         end += datetime.timedelta(days=paused_days)
-        steps.append(Step(end, None, f"扣除暂停的{paused_days}日后"))
+        steps.append(Step(end, None, f"暂停的{paused_days}日不计入,顺延至此", mark="暂停顺延"))
     provisional = not cal.is_known(end)
     if roll:
         rolled, rolled_provisional = _roll_forward(cal, end, steps)
-        if rolled != end:
-            steps.append(Step(rolled, None, "顺延后的届满日"))
         end, provisional = rolled, provisional or rolled_provisional
     return Result(end, provisional, steps)
 

@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 from django.utils import timezone
 
+from fazhi.core import orgs
 from fazhi.core.accounts import LoginRefused, login_attempt
 from fazhi.core.demo import DEMO_PASSWORD
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import AuditEvent, LoginThrottle
-from fazhi.core import orgs
 
 
 def _request(address="10.0.0.1"):

@@ -77,3 +77,19 @@ def test_model_without_tenancy_paths_is_refused_loudly(users):
 
     with pytest.raises(TypeError):
         visible_to(users["fengsheng_clerk"], CalendarDay)
+
+
+def test_a_clock_on_a_village_is_seen_by_that_village_only(world):
+    import datetime
+
+    from fazhi.core import clocks
+    from fazhi.core.clocks import ClockRule
+    from fazhi.core.models import Clock
+
+    first, second = Village.objects.filter(town=world.fengsheng).order_by("id")[:2]
+    clock = clocks.start(subject=first, rule=ClockRule("T-1", "测试", 5, "wd", "测试"), start=datetime.date(2025, 3, 3))
+    assert clock.village_id == first.pk
+    own = orgs.user_create(username="v1_user", password="Qwer!2345", village=first)
+    other = orgs.user_create(username="v2_user", password="Qwer!2345", village=second)
+    assert list(visible_to(own, Clock)) == [clock]
+    assert not visible_to(other, Clock).exists()

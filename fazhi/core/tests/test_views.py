@@ -129,3 +129,43 @@ def test_clock_lists_issue_the_same_queries_for_3_or_30_rows(client_as, world, p
         response = client.get(path)
     assert response.status_code == 200
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def _png_upload(name="证据.png"):
+    import io
+    import struct
+    import zlib
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+    raw += chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b"")
+    return SimpleUploadedFile(name, io.BytesIO(raw).getvalue(), content_type="image/png")
+
+
+def test_attachment_downloads_only_within_scope(client_as, world, users):
+    from fazhi.core.attachments import attachment_add
+
+    village = world.mudong.villages.first()
+    attachment = attachment_add(actor=users["mudong_clerk"], subject=village, upload=_png_upload())
+    assert client_as("fengsheng_clerk").get(f"/attachments/{attachment.pk}/").status_code == 404
+    response = client_as("mudong_clerk").get(f"/attachments/{attachment.pk}/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+
+
+def test_a_changed_file_is_refused_on_download_and_audited(client_as, world, users):
+    from fazhi.core.attachments import attachment_add
+    from fazhi.core.models import AuditEvent
+
+    attachment = attachment_add(actor=users["fengsheng_clerk"], subject=world.fengsheng.villages.first(),
+                                upload=_png_upload())
+    with open(attachment.file.path, "ab") as handle:
+        handle.write(b"tampered")
+    response = client_as("fengsheng_clerk").get(f"/attachments/{attachment.pk}/")
+    assert response.status_code == 409
+    assert "校验值不符" in response.content.decode()
+    assert AuditEvent.objects.filter(action="attachment.tamper_detected", object_id=str(attachment.pk)).exists()
