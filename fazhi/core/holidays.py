@@ -136,11 +136,27 @@ def parse_schedule(data: dict) -> tuple[int, list[tuple[datetime.date, str, str]
             text, name = item, ""
         day = parse_day(text, "调休上班日")
         if day.weekday() < 5:
-            raise InvalidInput(f"调休上班日 {day} 不是周末,无需调休。")
+            # Already a working day: nothing to record (schedule_notes() tells the user so).
+            continue
         if days.get(day, ("",))[0] == "holiday":
             raise InvalidInput(f"{day} 不能既放假又调休上班。")
         days[day] = ("workday", name)
     return year, sorted((d, k, n) for d, (k, n) in days.items())
+
+
+def schedule_notes(data: dict) -> list[str]:
+    """What a schedule says that changes nothing, for the user to see: a weekday listed as a
+    make-up working day is a working day anyway."""
+    notes = []
+    for item in (data.get("workdays") or []) if isinstance(data, dict) else []:
+        text = item[0] if isinstance(item, (list, tuple)) and item else item
+        try:
+            day = datetime.date.fromisoformat(str(text))
+        except ValueError:
+            continue
+        if day.weekday() < 5:
+            notes.append(f"{day} 是周{'一二三四五'[day.weekday()]},本来就是工作日,无需列为调休上班日,已忽略。")
+    return notes
 
 
 @transaction.atomic

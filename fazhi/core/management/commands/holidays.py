@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
 from fazhi.core.errors import DomainError
-from fazhi.core.holidays import holidays_load, holidays_seed
+from fazhi.core.holidays import holidays_load, holidays_seed, schedule_notes
 from fazhi.core.models import CalendarDay, CalendarYear
 
 ACTOR = "命令行(manage.py holidays)"
@@ -89,6 +89,8 @@ class Command(BaseCommand):
             f"(放假{result['holidays']}天,调休上班{result['workdays']}天)。"
         )
         self.stdout.write(f"重新计算了{result['recomputed']}个未结束的期限(届满日或暂定状态有变化)。")
+        for note in schedule_notes(data):
+            self.stderr.write(f"提示:{note}")
 
     def show(self, target):
         try:
