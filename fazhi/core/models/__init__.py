@@ -3,6 +3,7 @@ from .attachments import Attachment
 from .audit import AuditEvent, AuditHead
 from .calendar import CalendarDay, CalendarYear
 from .clocks import Clock, PeriodUnit
+from .locks import YearLock
 from .org import District, Grid, LinkageBody, Town, Unit, Village
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "User",
     "UserRole",
     "Village",
+    "YearLock",
 ]
