@@ -89,6 +89,15 @@ class Clock(models.Model):
         return f"{self.subject_label}:{self.label} {self.due_date}"
 
     @property
+    def period_label(self):
+        from ..workdays import UNIT_LABELS
+
+        text = f"{self.length}{UNIT_LABELS[self.unit]}"
+        if self.extension:
+            text += f",延长{self.extension}{UNIT_LABELS[self.unit]}"
+        return text
+
+    @property
     def is_open(self):
         return self.state in (self.State.RUNNING, self.State.PAUSED)
 

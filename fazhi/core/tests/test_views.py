@@ -62,6 +62,7 @@ def test_clock_page_explains_the_due_date_day_by_day(client_as, world):
     assert "2024-10-12" in html
     assert "国庆节放假" in html and "调休上班" in html
     assert "《行政处罚法》第六十一条" in html
+    assert "7个工作日" in html
 
 
 def test_another_towns_clock_page_is_404(client_as, world):
