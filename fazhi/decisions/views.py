@@ -1,0 +1,126 @@
+"""Staff pages of major decisions: list and catalogue, detail with the steps the user may take."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from fazhi.core import clocks
+from fazhi.core.attachments import attachments_for
+from fazhi.core.errors import DomainError
+
+from . import permissions, services
+from .forms import ACTIONS, DecisionForm, IncidentForm
+from .models import Decision
+
+
+@login_required
+@require_GET
+def index(request):
+    qs = permissions.decisions_visible_to(request.user).select_related("town", "catalogue")
+    status = request.GET.get("status", "")
+    if status in Decision.Status.values:
+        qs = qs.filter(status=status)
+    return render(request, "decisions/index.html", {
+        "decisions": qs.order_by("-started_on", "-id")[:500],
+        "catalogues": permissions.catalogues_visible_to(request.user).select_related("town")[:50],
+        "incidents": permissions.incidents_visible_to(request.user).select_related("decision", "town")[:50],
+        "statuses": Decision.Status.choices,
+        "status": status,
+        "can_create": permissions.can_create_decision(request.user),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request):
+    if not permissions.can_create_decision(request.user):
+        raise PermissionDenied
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = services.decision_create(actor=request.user, town=request.user.town, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, "已登记。")
+            return redirect(decision)
+    return render(request, "decisions/create.html", {"form": form, "title": "登记重大行政决策事项"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incident_create(request):
+    if not permissions.can_create_decision(request.user):
+        raise PermissionDenied
+    form = IncidentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.incident_create(actor=request.user, town=request.user.town, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, "已登记。")
+            return redirect("decisions:index")
+    return render(request, "decisions/create.html", {"form": form, "title": "登记决策引发事件"})
+
+
+@login_required
+@require_GET
+def detail(request, pk):
+    decision = permissions.get_decision_for_user_or_404(request.user, pk)
+    available = services.TRANSITIONS.available(decision, request.user)
+    forms = [(name, label, ACTIONS[name][0](prefix=name)) for name, label in available if name in ACTIONS]
+    return render(request, "decisions/detail.html", {
+        "d": decision,
+        "forms": forms,
+        "clocks": clocks.for_subject(decision),
+        "attachments": attachments_for(decision),
+        "incidents": decision.incidents.all(),
+    })
+
+
+@login_required
+@require_POST
+def act(request, pk, name):
+    decision = permissions.get_decision_for_user_or_404(request.user, pk)
+    if name not in ACTIONS:
+        raise Http404
+    form_class, service = ACTIONS[name]
+    form = form_class(request.POST, prefix=name)
+    if not form.is_valid():
+        messages.error(request, ";".join(f"{form.fields[f].label if f in form.fields else ''}{' '.join(e)}"
+                                        for f, e in form.errors.items()))
+        return redirect(decision)
+    try:
+        service(actor=request.user, decision=decision, **form.cleaned_data)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"已记录“{services.TRANSITIONS[name].label}”。")
+    return redirect(decision)
+
+
+@login_required
+@require_POST
+def attach(request, pk):
+    """Add a document (minutes, opinion, report …) to the record; stored with its SHA-256 by core."""
+    from fazhi.core.attachments import attachment_add
+    from fazhi.core.tenancy import is_town_staff
+
+    obj = permissions.get_decision_for_user_or_404(request.user, pk)
+    if not is_town_staff(request.user):
+        raise PermissionDenied
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择要上传的文件。")
+        return redirect(obj)
+    try:
+        attachment_add(actor=request.user, subject=obj, upload=upload, title=request.POST.get("title", ""))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "附件已上传。")
+    return redirect(obj)

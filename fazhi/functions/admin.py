@@ -1,0 +1,41 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Certificate, Commitment, ListChange, PowerItem, ServiceGuide, ServiceItem
+
+
+@admin.register(PowerItem)
+class PowerItemAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "category", "town", "unit", "changed_on", "removed_on"]
+    list_filter = ["town", "category"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(ServiceItem)
+class ServiceItemAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "town", "unit", "changed_on", "removed_on"]
+
+
+@admin.register(ServiceGuide)
+class ServiceGuideAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "title", "town", "changed_on", "removed_on"]
+
+
+@admin.register(ListChange)
+class ListChangeAdmin(admin.ModelAdmin):
+    list_display = ["effective_on", "kind", "action", "item_code", "item_name", "town"]
+    list_filter = ["town", "kind", "action"]
+
+    def has_change_permission(self, request, obj=None):
+        return False  # the version history is never edited
+
+
+@admin.register(Certificate)
+class CertificateAdmin(admin.ModelAdmin):
+    list_display = ["name", "guide", "town", "added_on"]
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(SimpleHistoryAdmin):
+    list_display = ["certificate", "town", "committed_on", "result", "verified_on"]
+    readonly_fields = ["result"]
