@@ -61,6 +61,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "fazhi.core",
+    *[f"fazhi.{app}" for app in (
+        "study", "functions", "disclosure", "normative", "decisions", "enforcement", "publicity",
+        "judicial", "disputes", "grid", "safety", "leadership", "reports", "supervision",
+    )],
 ]
 
 MIDDLEWARE = [
@@ -196,6 +200,42 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Stable, readable names for choice sets that share a field name across modules.
+    "ENUM_NAME_OVERRIDES": {
+        "EnforcementProcedureEnum": "fazhi.enforcement.models.Procedure",
+        "ReconsiderationProcedureEnum": "fazhi.judicial.models.ReconsiderationCase.Procedure",
+        "EnforcementOutcomeEnum": "fazhi.enforcement.models.Outcome",
+        "JudicialOutcomeEnum": "fazhi.judicial.models.Outcome",
+        "DisputeOutcomeEnum": "fazhi.disputes.models.Outcome",
+        "LetterKindEnum": "fazhi.disclosure.models.LetterKind",
+        "RedactionKindEnum": "fazhi.disclosure.models.Redaction.Kind",
+        "CaseRecordKindEnum": "fazhi.enforcement.models.CaseRecord.Kind",
+        "InspectionKindEnum": "fazhi.enforcement.models.Inspection.Kind",
+        "ListChangeKindEnum": "fazhi.functions.models.ListChange.Kind",
+        "GridEventKindEnum": "fazhi.grid.models.GridEvent.Kind",
+        "ResolutionKindEnum": "fazhi.judicial.models.ResolutionCase.Kind",
+        "ParagraphKindEnum": "fazhi.reports.models.Paragraph.Kind",
+        "PatrolKindEnum": "fazhi.safety.models.Patrol.Kind",
+        "TownKindEnum": "fazhi.core.models.org.Town.Kind",
+        "VillageKindEnum": "fazhi.core.models.org.Village.Kind",
+        "DecisionCategoryEnum": "fazhi.decisions.models.Category",
+        "ProactiveCategoryEnum": "fazhi.disclosure.models.ProactiveCategory",
+        "DisputeCategoryEnum": "fazhi.disputes.models.Category",
+        "MatterCategoryEnum": "fazhi.enforcement.models.Matter.Category",
+        "PowerCategoryEnum": "fazhi.functions.models.PowerCategory",
+        "ReturnVisitMethodEnum": "fazhi.disputes.models.ReturnVisit.Method",
+        "DisputeLevelEnum": "fazhi.disputes.models.Level",
+        "HazardLevelEnum": "fazhi.safety.models.Hazard.Level",
+        "StudySessionFormEnum": "fazhi.study.models.StudySession.Form",
+        "ReplyReasonEnum": "fazhi.disclosure.models.ReplyReason",
+        "InspectionResultEnum": "fazhi.enforcement.models.Inspection.Result",
+        "CommitmentResultEnum": "fazhi.functions.models.Commitment.Result",
+        "NormativeReviewResultEnum": "fazhi.normative.models.Review.Result",
+        "ApplicantTypeEnum": "fazhi.disclosure.models.ApplicantType",
+        "DeliveryWantedEnum": "fazhi.disclosure.models.DeliveryMethod",
+        "ConsultKindEnum": "fazhi.disclosure.models.ConsultKind",
+        "ConsultOpinionEnum": "fazhi.disclosure.models.ConsultOpinion",
+    },
 }
 
 LOGGING = {

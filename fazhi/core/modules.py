@@ -1,11 +1,13 @@
 """The modules installed, as the navigation and the portal show them.
 
 An app joins by giving its AppConfig a ``fazhi_module`` dict: ``label`` (Chinese), ``url_name``
-(its staff landing page), optionally ``portal_url_name`` (its public page, taking the town slug)
+(its staff landing page), optionally ``portal_url_name`` (its public page, taking the town slug),
+``visible`` (dotted path of a predicate ``f(user) -> bool`` for a module only some users have)
 and ``order``. Nothing else needs to know which modules exist."""
 
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
+from django.utils.module_loading import import_string
 
 
 def installed():
@@ -17,9 +19,12 @@ def installed():
     return sorted(found, key=lambda m: (m.get("order", 100), m["label"]))
 
 
-def nav_items():
+def nav_items(user=None):
     items = []
     for module in installed():
+        visible = module.get("visible")
+        if visible and user is not None and not import_string(visible)(user):
+            continue
         try:
             items.append({"label": module["label"], "url": reverse(module["url_name"]), "app": module["app"]})
         except NoReverseMatch:

@@ -62,3 +62,16 @@ def test_a_figure_named_outside_its_module_is_refused(monkeypatch, world):
     monkeypatch.setattr(figures, "providers", lambda: iter([("grid", lambda town, year: {"disputes.mediated": 1})]))
     with pytest.raises(ValueError):
         figures.collect(world.fengsheng, 2023)
+
+
+def test_a_named_process_acts_under_the_rule_not_a_role():
+    TABLE.check(Case("draft"), "approve", "期限清理程序")
+    with pytest.raises(DomainError):
+        TABLE.check(Case("approved"), "approve", "期限清理程序")
+
+
+def test_a_module_only_supervisors_have_is_not_in_a_town_users_menu(client_as, world):
+    clerk_html = client_as("fengsheng_clerk").get("/workbench/").content.decode()
+    assert "区级督察" not in clerk_html
+    sup_html = client_as("banan_supervisor").get("/workbench/").content.decode()
+    assert "区级督察" in sup_html
