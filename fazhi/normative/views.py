@@ -3,13 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from fazhi.core import clocks
 from fazhi.core.attachments import attachments_for
 from fazhi.core.errors import DomainError
+from fazhi.core.pages import attach_upload, run_action_form
 from fazhi.core.tenancy import visible_to
 
 from . import permissions, services
@@ -70,44 +70,14 @@ def detail(request, pk):
 @require_POST
 def act(request, pk, name):
     document = permissions.get_document_for_user_or_404(request.user, pk)
-    if name not in ACTIONS:
-        raise Http404
-    form_class, service = ACTIONS[name]
-    form = form_class(request.POST, prefix=name)
-    if not form.is_valid():
-        messages.error(request, ";".join(f"{form.fields[f].label if f in form.fields else ''}{' '.join(e)}"
-                                        for f, e in form.errors.items()))
-        return redirect(document)
-    try:
-        service(actor=request.user, document=document, **form.cleaned_data)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"已{services.TRANSITIONS[name].label}。")
-    return redirect(document)
+    return run_action_form(request, document, name=name, actions=ACTIONS, transitions=services.TRANSITIONS,
+                           subject_kwarg="document")
 
 
 @login_required
 @require_POST
 def attach(request, pk):
-    """Add a document (minutes, opinion, report …) to the record; stored with its SHA-256 by core."""
-    from fazhi.core.attachments import attachment_add
-    from fazhi.core.tenancy import is_town_staff
-
-    obj = permissions.get_document_for_user_or_404(request.user, pk)
-    if not is_town_staff(request.user):
-        raise PermissionDenied
-    upload = request.FILES.get("file")
-    if upload is None:
-        messages.error(request, "请选择要上传的文件。")
-        return redirect(obj)
-    try:
-        attachment_add(actor=request.user, subject=obj, upload=upload, title=request.POST.get("title", ""))
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, "附件已上传。")
-    return redirect(obj)
+    return attach_upload(request, permissions.get_document_for_user_or_404(request.user, pk))
 
 
 @login_required
