@@ -1,6 +1,7 @@
-"""REST API: ``/api/v1/officers/`` and ``/api/v1/enforcement-cases/`` with one action endpoint
-per transition (``POST /api/v1/enforcement-cases/<id>/<action>/``). Rows come from the scoper;
-every write goes through a service; personal data leaves masked."""
+"""REST API: ``/api/v1/officers/``, ``/api/v1/enforcement-matters/``, ``/api/v1/discretion-benchmarks/``,
+``/api/v1/inspections/`` (with ``record`` and ``open-case`` actions) and ``/api/v1/enforcement-cases/``
+with one action endpoint per transition (``POST /api/v1/enforcement-cases/<id>/<action>/``). Rows
+come from the scoper; every write goes through a service; personal data leaves masked."""
 
 import django_filters
 from drf_spectacular.utils import extend_schema
@@ -8,14 +9,14 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from fazhi.core.api import run_action
+from fazhi.core.api import ScopedModelViewSet, run_action
 from fazhi.core.clocks import today as local_today
 from fazhi.core.errors import InvalidInput
 from fazhi.core.models import Unit
 from fazhi.core.tenancy import visible_to
 
 from . import actions, selectors, services
-from .models import Benchmark, Case, Circumstance, Matter, Officer, PartyType, PenaltyType, Procedure
+from .models import Benchmark, Case, Circumstance, Inspection, Matter, Officer, PartyType, PenaltyType, Procedure
 
 
 class OfficerSerializer(serializers.ModelSerializer):
@@ -190,3 +191,217 @@ class CaseViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
 for _name in actions.ACTIONS:
     setattr(CaseViewSet, _name.replace("-", "_"), _action_view(_name))
+
+
+# --- matters, benchmarks -----------------------------------------------------------------------
+
+
+def _visible_one(user, model, pk, field, label=None):
+    """An id the caller may not see is simply unknown."""
+    obj = visible_to(user, model).filter(pk=pk).first()
+    if obj is None:
+        raise InvalidInput(f"{label or model._meta.verbose_name}不存在。", field=field)
+    return obj
+
+
+class MatterSerializer(serializers.ModelSerializer):
+    unit = serializers.IntegerField(source="unit_id", label="实施单位")
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    category_label = serializers.CharField(source="get_category_display", read_only=True)
+
+    class Meta:
+        model = Matter
+        fields = ["id", "name", "category", "category_label", "legal_basis", "unit", "unit_name", "power_list_ref",
+                  "requires_legal_review", "active"]
+        read_only_fields = ["active"]
+
+
+class MatterViewSet(ScopedModelViewSet):
+    """执法事项: the town's leader or clerk registers and changes them; cases and inspections cite them."""
+
+    base_queryset = Matter.objects.select_related("unit").order_by("unit__name", "name", "id")
+    serializer_class = MatterSerializer
+    filterset_fields = ["unit", "category", "active", "requires_legal_review"]
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    def _args(self, v):
+        args = {k: v[k] for k in ("name", "category", "legal_basis", "power_list_ref", "requires_legal_review")
+                if k in v}
+        if "unit_id" in v:
+            args["unit"] = _visible_one(self.request.user, Unit, v["unit_id"], "unit", "实施单位")
+        return args
+
+    def create(self, request, *args, **kwargs):
+        data = self.get_serializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        matter = services.matter_create(actor=request.user, **self._args(data.validated_data))
+        return Response(self.get_serializer(matter).data, status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        matter = self.get_object()
+        data = self.get_serializer(matter, data=request.data, partial=kwargs.get("partial", False))
+        data.is_valid(raise_exception=True)
+        matter = services.matter_update(actor=request.user, matter=matter, **self._args(data.validated_data))
+        return Response(self.get_serializer(self.get_queryset().get(pk=matter.pk)).data)
+
+
+class BenchmarkSerializer(serializers.ModelSerializer):
+    matter = serializers.IntegerField(source="matter_id", label="执法事项")
+    matter_name = serializers.CharField(source="matter.name", read_only=True)
+    circumstance_label = serializers.CharField(source="get_circumstance_display", read_only=True)
+    penalty_type_label = serializers.CharField(source="get_penalty_type_display", read_only=True)
+    range_label = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Benchmark
+        fields = ["id", "matter", "matter_name", "violation", "circumstance", "circumstance_label", "penalty_type",
+                  "penalty_type_label", "fine_min", "fine_max", "range_label", "description"]
+
+
+class BenchmarkViewSet(ScopedModelViewSet):
+    """裁量基准 of the town's matters (第三十四条). A benchmark stays with its matter."""
+
+    base_queryset = Benchmark.objects.select_related("matter").order_by("matter__name", "violation", "id")
+    serializer_class = BenchmarkSerializer
+    filterset_fields = ["matter", "circumstance", "penalty_type"]
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    @staticmethod
+    def _args(v):
+        return {k: v[k] for k in ("violation", "circumstance", "penalty_type", "fine_min", "fine_max", "description")
+                if k in v}
+
+    def create(self, request, *args, **kwargs):
+        data = self.get_serializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        matter = _visible_one(request.user, Matter, v["matter_id"], "matter")
+        benchmark = services.benchmark_create(actor=request.user, matter=matter, **self._args(v))
+        return Response(self.get_serializer(benchmark).data, status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        benchmark = self.get_object()
+        data = self.get_serializer(benchmark, data=request.data, partial=kwargs.get("partial", False))
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        if "matter_id" in v and v["matter_id"] != benchmark.matter_id:
+            raise InvalidInput("裁量基准的执法事项不能更改,请为新事项另行制定。", field="matter")
+        benchmark = services.benchmark_update(actor=request.user, benchmark=benchmark, **self._args(v))
+        return Response(self.get_serializer(self.get_queryset().get(pk=benchmark.pk)).data)
+
+
+# --- inspections -------------------------------------------------------------------------------
+
+
+class InspectionSerializer(serializers.ModelSerializer):
+    """An inspection as it leaves the platform: a natural person inspected is shown masked."""
+
+    subject_name = serializers.CharField(source="subject_label", read_only=True)
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    result_label = serializers.CharField(source="get_result_display", read_only=True)
+    officers = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    cases = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = Inspection
+        fields = ["id", "kind", "kind_label", "unit", "unit_name", "matter", "subject_name", "subject_is_person",
+                  "place", "planned_date", "inspected_date", "officers", "findings", "result", "result_label",
+                  "cases"]
+        read_only_fields = fields
+
+
+class InspectionCreateInput(serializers.Serializer):
+    unit = serializers.IntegerField(label="检查单位")
+    matter = serializers.IntegerField(label="执法事项", required=False, allow_null=True)
+    kind = serializers.ChoiceField(label="类型", choices=Inspection.Kind.choices)
+    subject_name = serializers.CharField(label="检查对象", max_length=100)
+    subject_is_person = serializers.BooleanField(label="检查对象为自然人", default=False)
+    place = serializers.CharField(label="地点", required=False, allow_blank=True, default="")
+    planned_date = serializers.DateField(label="计划日期")
+    officers = serializers.ListField(label="执法人员", child=serializers.IntegerField(), required=False, default=list)
+
+
+class InspectionRecordInput(serializers.Serializer):
+    date = serializers.DateField(label="检查日期", required=False, allow_null=True)
+    findings = serializers.CharField(label="检查情况")
+    result = serializers.ChoiceField(label="检查结果", default=Inspection.Result.NO_ISSUE,
+                                     choices=[(Inspection.Result.NO_ISSUE, "未发现问题"),
+                                              (Inspection.Result.RECTIFY, "责令整改")])
+    officers = serializers.ListField(label="执法人员(不填则为已安排的人员)", child=serializers.IntegerField(),
+                                     required=False, allow_null=True, default=None)
+
+
+class InspectionOpenCaseInput(serializers.Serializer):
+    date = serializers.DateField(label="立案日期", required=False, allow_null=True)
+    findings = serializers.CharField(label="检查情况", required=False, allow_blank=True, default="")
+    violation = serializers.CharField(label="违法行为", max_length=300)
+    party_type = serializers.ChoiceField(label="当事人类型", choices=PartyType.choices)
+    party_name = serializers.CharField(label="当事人", max_length=100)
+    occurred_date = serializers.DateField(label="违法行为发生日")
+    id_number = serializers.CharField(label="身份证号码", required=False, allow_blank=True, default="")
+    credit_code = serializers.CharField(label="统一社会信用代码", required=False, allow_blank=True, default="")
+
+
+def _officers_of(user, ids):
+    ids = list(dict.fromkeys(ids or []))
+    officers = list(visible_to(user, Officer).filter(pk__in=ids))
+    if len(officers) != len(ids):
+        raise InvalidInput("所选执法人员不存在。", field="officers")
+    return officers
+
+
+class InspectionFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(field_name="planned_date", lookup_expr="year")
+
+    class Meta:
+        model = Inspection
+        fields = ["kind", "result", "unit", "matter", "year"]
+
+
+class InspectionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """行政检查: planned and recorded; one that found a violation opens a general-procedure case."""
+
+    serializer_class = InspectionSerializer
+    filterset_class = InspectionFilter
+
+    def get_queryset(self):
+        return selectors.inspections_visible_to(self.request.user).prefetch_related("cases").order_by(
+            "-planned_date", "-id")
+
+    def _fresh(self, inspection):
+        return self.get_queryset().get(pk=inspection.pk)
+
+    @extend_schema(request=InspectionCreateInput, responses={201: InspectionSerializer})
+    def create(self, request, *args, **kwargs):
+        data = InspectionCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        unit = _visible_one(request.user, Unit, v["unit"], "unit", "检查单位")
+        matter = _visible_one(request.user, Matter, v["matter"], "matter") if v.get("matter") else None
+        inspection = services.inspection_plan(
+            actor=request.user, unit=unit, matter=matter, kind=v["kind"], subject_name=v["subject_name"],
+            subject_is_person=v["subject_is_person"], place=v["place"], planned_date=v["planned_date"],
+            officers=_officers_of(request.user, v["officers"]))
+        return Response(InspectionSerializer(self._fresh(inspection)).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=InspectionRecordInput, responses=InspectionSerializer, summary="登记检查结果")
+    @action(detail=True, methods=["post"], url_path="record", url_name="record")
+    def record(self, request, pk=None):
+        def call(inspection, v):
+            officers = None if v.get("officers") is None else _officers_of(request.user, v["officers"])
+            services.inspection_record(actor=request.user, inspection=inspection, date=v.get("date"),
+                                       findings=v["findings"], result=v["result"], officers=officers)
+            return self._fresh(inspection)
+
+        return run_action(self, request, InspectionRecordInput, call)
+
+    @extend_schema(request=InspectionOpenCaseInput, responses={201: CaseSerializer}, summary="检查发现违法,立案查处")
+    @action(detail=True, methods=["post"], url_path="open-case", url_name="open-case")
+    def open_case(self, request, pk=None):
+        inspection = self.get_object()
+        data = InspectionOpenCaseInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        case = services.inspection_open_case(actor=request.user, inspection=inspection, **data.validated_data)
+        case = selectors.cases_visible_to(request.user).get(pk=case.pk)
+        return Response(CaseSerializer(case).data, status=status.HTTP_201_CREATED)

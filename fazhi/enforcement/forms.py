@@ -108,3 +108,39 @@ class InspectionResultForm(forms.Form):
     party_type = forms.ChoiceField(label="当事人类型(立案查处时)", choices=PartyType.choices, required=False)
     party_name = forms.CharField(label="当事人(立案查处时)", required=False)
     occurred_date = forms.DateField(label="违法行为发生日(立案查处时)", widget=DateInput, required=False)
+
+
+class MatterForm(forms.Form):
+    name = forms.CharField(label="事项名称", max_length=200)
+    category = forms.ChoiceField(label="类别", choices=Matter.Category.choices, initial=Matter.Category.PENALTY)
+    legal_basis = forms.CharField(label="法律依据", widget=forms.Textarea(attrs={"rows": 3}))
+    unit = forms.ModelChoiceField(label="实施单位", queryset=Unit.objects.none())
+    power_list_ref = forms.CharField(label="权力清单编码", max_length=60, required=False)
+    requires_legal_review = forms.BooleanField(label="列入重大执法决定法制审核目录", required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from fazhi.core.tenancy import visible_to
+
+        self.fields["unit"].queryset = visible_to(user, Unit).filter(enforces_law=True).order_by("name")
+
+
+class BenchmarkForm(forms.Form):
+    matter = forms.ModelChoiceField(label="执法事项", queryset=Matter.objects.none())
+    violation = forms.CharField(label="违法行为", max_length=200)
+    circumstance = forms.ChoiceField(label="情节", choices=Circumstance.choices)
+    penalty_type = forms.ChoiceField(label="处罚种类", choices=PenaltyType.choices, initial=PenaltyType.FINE)
+    fine_min = forms.DecimalField(label="罚款下限(元)", required=False, min_value=0, max_digits=12,
+                                  decimal_places=2)
+    fine_max = forms.DecimalField(label="罚款上限(元)", required=False, min_value=0, max_digits=12,
+                                  decimal_places=2)
+    description = forms.CharField(label="裁量说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, user, editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        from fazhi.core.tenancy import visible_to
+
+        self.fields["matter"].queryset = visible_to(user, Matter).filter(active=True).order_by("name")
+        if editing:
+            # A benchmark stays with its matter: cases that applied it name both.
+            del self.fields["matter"]

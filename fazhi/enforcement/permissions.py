@@ -41,3 +41,24 @@ def case_actions(user, case) -> list[tuple[str, str]]:
     if not user.is_superuser and user.town_id != case.town_id:
         return []
     return TRANSITIONS.available(case, user)
+
+
+def can_manage_matters(user) -> bool:
+    """执法事项 and 裁量基准 are kept by the town's leader or clerk."""
+    return can_manage_officers(user)
+
+
+def matters_visible_to(user):
+    return selectors.matters_visible_to(user)
+
+
+def benchmarks_visible_to(user):
+    return selectors.benchmarks_visible_to(user)
+
+
+def get_matter_for_user_or_404(user, pk):
+    return get_for_user_or_404(user, matters_visible_to(user), pk=pk)
+
+
+def get_benchmark_for_user_or_404(user, pk):
+    return get_for_user_or_404(user, benchmarks_visible_to(user), pk=pk)

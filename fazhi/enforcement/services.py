@@ -35,6 +35,7 @@ from .models import (
     Benchmark,
     Case,
     CaseRecord,
+    Circumstance,
     Inspection,
     Matter,
     Officer,
@@ -322,21 +323,100 @@ def officer_renew(*, actor, officer: Officer, certificate_number: str, valid_fro
     return officer
 
 
+def _check_matter_fields(town, unit, name, legal_basis, category):
+    if unit is None or unit.town_id != town.pk or not unit.enforces_law:
+        raise InvalidInput("实施单位须为本镇街承担执法职责的单位。", field="unit")
+    if category not in Matter.Category.values:
+        raise InvalidInput("执法事项类别不正确。", field="category")
+    return _require(name, "请填写事项名称。", "name"), _require(legal_basis, "请填写法律依据。", "legal_basis")
+
+
+def _ensure_cases_open(town_id, cases):
+    """A matter or benchmark applied by cases of a locked report year is part of that year's
+    record: it is not changed afterwards (a new one is registered instead)."""
+    years = set()
+    for filed, decided in cases.values_list("filed_date", "decided_date"):
+        years.update(d.year for d in (filed, decided) if d)
+    try:
+        yearlock.ensure_open(town_id, *(datetime.date(y, 1, 1) for y in sorted(years)))
+    except DomainError as exc:
+        raise DomainError(f"{exc.message}该项已适用于锁定年度的案件,如需调整请另行登记。", code=exc.code) from None
+
+
 @transaction.atomic
 def matter_create(*, actor, unit: Unit, name: str, legal_basis: str, category: str = Matter.Category.PENALTY,
                   power_list_ref: str = "", requires_legal_review: bool = False) -> Matter:
     _require_role(actor, MANAGERS, "登记执法事项")
     town = _actor_town(actor, unit.town)
-    if not unit.enforces_law:
-        raise InvalidInput("实施单位须承担执法职责。", field="unit")
-    if category not in Matter.Category.values:
-        raise InvalidInput("执法事项类别不正确。", field="category")
+    name, legal_basis = _check_matter_fields(town, unit, name, legal_basis, category)
     matter = Matter.objects.create(
-        town=town, unit=unit, name=_require(name, "请填写事项名称。", "name"),
-        legal_basis=_require(legal_basis, "请填写法律依据。", "legal_basis"), category=category,
-        power_list_ref=(power_list_ref or "").strip(), requires_legal_review=requires_legal_review)
+        town=town, unit=unit, name=name, legal_basis=legal_basis, category=category,
+        power_list_ref=(power_list_ref or "").strip(), requires_legal_review=bool(requires_legal_review))
     workflow.record_create(actor, matter)
     return matter
+
+
+@transaction.atomic
+def matter_update(*, actor, matter: Matter, unit: Unit | None = None, name: str | None = None,
+                  legal_basis: str | None = None, category: str | None = None, power_list_ref: str | None = None,
+                  requires_legal_review: bool | None = None) -> Matter:
+    """Change a matter; an argument left as ``None`` keeps its value."""
+    _require_role(actor, MANAGERS, "修改执法事项")
+    matter = workflow.lock(matter)
+    _same_town(actor, matter)
+    _ensure_cases_open(matter.town_id, Case.objects.filter(matter=matter))
+    before = audit.snapshot(matter)
+    unit = matter.unit if unit is None else unit
+    name, legal_basis = _check_matter_fields(
+        matter.town, unit, matter.name if name is None else name,
+        matter.legal_basis if legal_basis is None else legal_basis,
+        matter.category if category is None else category)
+    matter.unit, matter.name, matter.legal_basis = unit, name, legal_basis
+    if category is not None:
+        matter.category = category
+    if power_list_ref is not None:
+        matter.power_list_ref = power_list_ref.strip()
+    if requires_legal_review is not None:
+        matter.requires_legal_review = bool(requires_legal_review)
+    matter.save(update_fields=["unit", "name", "legal_basis", "category", "power_list_ref",
+                               "requires_legal_review"])
+    workflow.record_transition(actor, matter, "update", before)
+    return matter
+
+
+def _to_decimal(value, field):
+    if value in (None, ""):
+        return None
+    try:
+        value = Decimal(str(value))
+    except ArithmeticError:
+        raise InvalidInput("罚款幅度须为数字。", field=field) from None
+    if value < 0:
+        raise InvalidInput("罚款幅度不能为负数。", field=field)
+    return value
+
+
+def _check_benchmark_fields(matter, violation, circumstance, penalty_type, fine_min, fine_max, exclude_pk=None):
+    """第三十四条: a benchmark names the violation, the circumstance and the penalty range."""
+    violation = _require(violation, "请填写违法行为。", "violation")
+    if circumstance not in Circumstance.values:
+        raise InvalidInput("请选择情节。", field="circumstance")
+    if penalty_type not in PenaltyType.values:
+        raise InvalidInput("处罚种类不正确。", field="penalty_type")
+    fine_min, fine_max = _to_decimal(fine_min, "fine_min"), _to_decimal(fine_max, "fine_max")
+    if penalty_type == PenaltyType.FINE:
+        if fine_max is None:
+            raise InvalidInput("罚款须填写罚款上限。", field="fine_max")
+    elif fine_min is not None or fine_max is not None:
+        raise InvalidInput("只有罚款填写罚款幅度。", field="fine_min")
+    if fine_min is not None and fine_max is not None and fine_max < fine_min:
+        raise InvalidInput("罚款上限不能低于下限。", field="fine_max")
+    twins = Benchmark.objects.filter(matter=matter, violation=violation, circumstance=circumstance)
+    if exclude_pk is not None:
+        twins = twins.exclude(pk=exclude_pk)
+    if twins.exists():
+        raise InvalidInput("该执法事项已有同一违法行为、同一情节的裁量基准。", field="circumstance")
+    return violation, fine_min, fine_max
 
 
 @transaction.atomic
@@ -344,15 +424,44 @@ def benchmark_create(*, actor, matter: Matter, violation: str, circumstance: str
                      fine_min=None, fine_max=None, description: str = "") -> Benchmark:
     _require_role(actor, MANAGERS, "制定裁量基准")
     _same_town(actor, matter)
-    if penalty_type not in PenaltyType.values:
-        raise InvalidInput("处罚种类不正确。", field="penalty_type")
-    if fine_min is not None and fine_max is not None and fine_max < fine_min:
-        raise InvalidInput("罚款上限不能低于下限。", field="fine_max")
+    if not matter.active:
+        raise DomainError("该执法事项已失效,不能再制定裁量基准。", code="bad_state", field="matter")
+    violation, fine_min, fine_max = _check_benchmark_fields(matter, violation, circumstance, penalty_type,
+                                                            fine_min, fine_max)
     benchmark = Benchmark.objects.create(
-        town_id=matter.town_id, matter=matter, violation=_require(violation, "请填写违法行为。", "violation"),
-        circumstance=circumstance, penalty_type=penalty_type, fine_min=fine_min, fine_max=fine_max,
-        description=description)
+        town_id=matter.town_id, matter=matter, violation=violation, circumstance=circumstance,
+        penalty_type=penalty_type, fine_min=fine_min, fine_max=fine_max, description=(description or "").strip())
     workflow.record_create(actor, benchmark)
+    return benchmark
+
+
+_UNSET = object()
+
+
+@transaction.atomic
+def benchmark_update(*, actor, benchmark: Benchmark, violation: str | None = None, circumstance: str | None = None,
+                     penalty_type: str | None = None, fine_min=_UNSET, fine_max=_UNSET,
+                     description: str | None = None) -> Benchmark:
+    """Change a benchmark (its matter stays); an argument left out keeps its value (``fine_min=None``
+    clears the lower bound)."""
+    _require_role(actor, MANAGERS, "修改裁量基准")
+    benchmark = workflow.lock(benchmark)
+    _same_town(actor, benchmark)
+    _ensure_cases_open(benchmark.town_id, Case.objects.filter(benchmark=benchmark))
+    before = audit.snapshot(benchmark)
+    penalty_type = benchmark.penalty_type if penalty_type is None else penalty_type
+    circumstance = benchmark.circumstance if circumstance is None else circumstance
+    violation, fine_min, fine_max = _check_benchmark_fields(
+        benchmark.matter, benchmark.violation if violation is None else violation, circumstance, penalty_type,
+        benchmark.fine_min if fine_min is _UNSET else fine_min,
+        benchmark.fine_max if fine_max is _UNSET else fine_max, exclude_pk=benchmark.pk)
+    benchmark.violation, benchmark.circumstance, benchmark.penalty_type = violation, circumstance, penalty_type
+    benchmark.fine_min, benchmark.fine_max = fine_min, fine_max
+    if description is not None:
+        benchmark.description = description.strip()
+    benchmark.save(update_fields=["violation", "circumstance", "penalty_type", "fine_min", "fine_max",
+                                  "description"])
+    workflow.record_transition(actor, benchmark, "update", before)
     return benchmark
 
 

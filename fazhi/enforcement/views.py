@@ -4,6 +4,7 @@ matters and benchmarks, inspections, the case ledger; and the public portal page
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,7 +20,15 @@ from fazhi.core.tenancy import get_for_user_or_404, visible_to
 
 from . import actions, permissions, selectors, services
 from .api import create_case_from
-from .forms import CaseForm, EvidenceForm, InspectionForm, InspectionResultForm, OfficerForm
+from .forms import (
+    BenchmarkForm,
+    CaseForm,
+    EvidenceForm,
+    InspectionForm,
+    InspectionResultForm,
+    MatterForm,
+    OfficerForm,
+)
 from .ledgers import CASES
 from .models import Benchmark, Case, Procedure
 
@@ -180,7 +189,79 @@ def officers(request):
         "expiring": selectors.officers_expiring(qs, within_days=60),
         "matters": selectors.matters_visible_to(request.user).order_by("unit__name", "name"),
         "benchmarks": selectors.benchmarks_visible_to(request.user).order_by("matter__name", "violation"),
+        "can_manage_matters": permissions.can_manage_matters(request.user),
     })
+
+
+# --- matters and benchmarks (leader or clerk of the town) -----------------------------------------
+
+
+def _require_manager(user):
+    if not permissions.can_manage_matters(user):
+        raise PermissionDenied("只有本镇街的领导或文书可以维护执法事项和裁量基准。")
+
+
+def _save_form(request, form, call, success, template_context):
+    """Validate the form, call the service; a refusal goes back onto the form (by field where the
+    service names one)."""
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            call(form.cleaned_data)
+        except DomainError as exc:
+            if exc.field and exc.field in form.fields:
+                form.add_error(exc.field, exc.message)
+            else:
+                error = exc.message
+        else:
+            messages.success(request, success)
+            return redirect("enforcement:officers")
+    return render(request, "enforcement/register_form.html", {"form": form, "error": error, **template_context})
+
+
+@login_required
+def matter_new(request):
+    _require_manager(request.user)
+    form = MatterForm(request.POST or None, user=request.user)
+    if request.user.unit_id and not form.is_bound:
+        form.fields["unit"].initial = request.user.unit_id
+    return _save_form(request, form, lambda d: services.matter_create(actor=request.user, **d), "已登记执法事项。",
+                      {"heading": "登记执法事项", "testid": "matter-form"})
+
+
+@login_required
+def matter_edit(request, pk):
+    matter = permissions.get_matter_for_user_or_404(request.user, pk)
+    _require_manager(request.user)
+    initial = {f: getattr(matter, f) for f in ("name", "category", "legal_basis", "power_list_ref",
+                                                "requires_legal_review")}
+    form = MatterForm(request.POST or None, user=request.user, initial={**initial, "unit": matter.unit_id})
+    return _save_form(request, form, lambda d: services.matter_update(actor=request.user, matter=matter, **d),
+                      "已修改执法事项。", {"heading": f"修改执法事项:{matter.name}", "testid": "matter-form"})
+
+
+@login_required
+def benchmark_new(request):
+    _require_manager(request.user)
+    form = BenchmarkForm(request.POST or None, user=request.user)
+    if not form.is_bound and request.GET.get("matter", "").isdigit():
+        form.fields["matter"].initial = form.fields["matter"].queryset.filter(pk=request.GET["matter"]).first()
+    return _save_form(request, form, lambda d: services.benchmark_create(actor=request.user, **d),
+                      "已制定裁量基准。", {"heading": "制定裁量基准", "testid": "benchmark-form",
+                                    "hint": "按违法行为和情节(轻微、一般、严重)细化处罚种类和罚款幅度(《行政处罚法》第三十四条)。"})
+
+
+@login_required
+def benchmark_edit(request, pk):
+    benchmark = permissions.get_benchmark_for_user_or_404(request.user, pk)
+    _require_manager(request.user)
+    initial = {f: getattr(benchmark, f) for f in ("violation", "circumstance", "penalty_type", "fine_min",
+                                                   "fine_max", "description")}
+    form = BenchmarkForm(request.POST or None, user=request.user, editing=True, initial=initial)
+    return _save_form(request, form,
+                      lambda d: services.benchmark_update(actor=request.user, benchmark=benchmark, **d),
+                      "已修改裁量基准。", {"heading": f"修改裁量基准:{benchmark.matter.name}", "testid": "benchmark-form",
+                                    "hint": "执法事项不可更改;罚款以外的处罚种类不填写罚款幅度。"})
 
 
 @login_required
