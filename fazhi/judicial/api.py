@@ -172,6 +172,18 @@ class CloseInput(serializers.Serializer):
     result_detail = serializers.CharField(max_length=200, required=False, allow_blank=True)
 
 
+class LitigationCorrectInput(serializers.Serializer):
+    """Only the fields sent are corrected; ``reason`` is required."""
+
+    court = serializers.CharField(max_length=80, required=False)
+    case_number = serializers.CharField(max_length=60, required=False)
+    plaintiff = serializers.CharField(max_length=100, required=False)
+    party_is_organisation = serializers.BooleanField(required=False)
+    cause = serializers.CharField(max_length=200, required=False)
+    served_date = serializers.DateField(required=False)
+    reason = serializers.CharField(max_length=200)
+
+
 class LitigationCaseViewSet(_CreateViaService, ScopedModelViewSet):
     base_queryset = LitigationCase.objects.select_related("town")
     serializer_class = LitigationCaseSerializer
@@ -197,6 +209,12 @@ class LitigationCaseViewSet(_CreateViaService, ScopedModelViewSet):
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         return run_action(self, request, CloseInput, lambda case, d: services.litigation_close(
+            actor=request.user, case=case, **d), output_serializer_class=LitigationCaseSerializer)
+
+    @extend_schema(request=LitigationCorrectInput, responses=LitigationCaseSerializer)
+    @action(detail=True, methods=["post"])
+    def correct(self, request, pk=None):
+        return run_action(self, request, LitigationCorrectInput, lambda case, d: services.litigation_correct(
             actor=request.user, case=case, **d), output_serializer_class=LitigationCaseSerializer)
 
 
@@ -233,6 +251,16 @@ class DecideInput(serializers.Serializer):
     decision_detail = serializers.CharField(max_length=200, required=False, allow_blank=True)
 
 
+class ReconsiderationCorrectInput(serializers.Serializer):
+    authority = serializers.CharField(max_length=80, required=False)
+    case_number = serializers.CharField(max_length=60, required=False)
+    applicant = serializers.CharField(max_length=100, required=False)
+    party_is_organisation = serializers.BooleanField(required=False)
+    act_challenged = serializers.CharField(max_length=200, required=False)
+    served_date = serializers.DateField(required=False)
+    reason = serializers.CharField(max_length=200)
+
+
 class ReconsiderationCaseViewSet(_CreateViaService, ScopedModelViewSet):
     base_queryset = ReconsiderationCase.objects.select_related("town")
     serializer_class = ReconsiderationCaseSerializer
@@ -252,4 +280,10 @@ class ReconsiderationCaseViewSet(_CreateViaService, ScopedModelViewSet):
     @action(detail=True, methods=["post"])
     def decide(self, request, pk=None):
         return run_action(self, request, DecideInput, lambda case, d: services.reconsideration_decide(
+            actor=request.user, case=case, **d), output_serializer_class=ReconsiderationCaseSerializer)
+
+    @extend_schema(request=ReconsiderationCorrectInput, responses=ReconsiderationCaseSerializer)
+    @action(detail=True, methods=["post"])
+    def correct(self, request, pk=None):
+        return run_action(self, request, ReconsiderationCorrectInput, lambda case, d: services.reconsideration_correct(
             actor=request.user, case=case, **d), output_serializer_class=ReconsiderationCaseSerializer)

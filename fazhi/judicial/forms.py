@@ -95,3 +95,31 @@ class ResolutionForm(forms.Form):
 class ConcludeForm(forms.Form):
     concluded_on = forms.DateField(label="办结日期", widget=DATE)
     result = forms.CharField(label="结果", max_length=200)
+
+
+class _CorrectForm(forms.Form):
+    """更正登记信息: prefilled with the case as registered; only what differs is changed."""
+
+    @classmethod
+    def initial_for(cls, case):
+        return {name: getattr(case, name) for name in cls.base_fields if name != "reason"}
+
+
+class LitigationCorrectForm(_CorrectForm):
+    court = forms.CharField(label="受理法院", max_length=80)
+    case_number = forms.CharField(label="案号", max_length=60)
+    plaintiff = forms.CharField(label="原告", max_length=100)
+    party_is_organisation = forms.BooleanField(label="原告为法人或其他组织", required=False)
+    cause = forms.CharField(label="案由", max_length=200)
+    served_date = forms.DateField(label="收到起诉状副本日期", widget=DATE)
+    reason = forms.CharField(label="更正理由", max_length=200)
+
+
+class ReconsiderationCorrectForm(_CorrectForm):
+    authority = forms.CharField(label="复议机关", max_length=80)
+    case_number = forms.CharField(label="案号", max_length=60)
+    applicant = forms.CharField(label="申请人", max_length=100)
+    party_is_organisation = forms.BooleanField(label="申请人为法人或其他组织", required=False)
+    act_challenged = forms.CharField(label="被申请复议的行政行为", max_length=200)
+    served_date = forms.DateField(label="收到申请书副本日期", widget=DATE)
+    reason = forms.CharField(label="更正理由", max_length=200)

@@ -55,6 +55,9 @@ class InterferenceRecord(models.Model):
     def __str__(self):
         return f"{self.occurred_on} {self.official_name} {self.case_reference}"[:200]
 
+    def get_absolute_url(self):
+        return reverse("judicial:interference_detail", args=[self.pk])
+
     @property
     def quarter(self):
         return (self.occurred_on.month - 1) // 3 + 1
@@ -261,4 +264,4 @@ class ResolutionCase(models.Model):
         return f"{self.get_kind_display()} {self.case_number}"
 
     def get_absolute_url(self):
-        return reverse("judicial:index") + f"#resolution-{self.pk}"
+        return reverse("judicial:resolution_detail", args=[self.pk])

@@ -1,6 +1,6 @@
 """Who may see and do what in the judicial module, built on the core tenancy scoper."""
 
-from fazhi.core.tenancy import get_for_user_or_404, visible_to
+from fazhi.core.tenancy import get_for_user_or_404, is_town_staff, visible_to
 
 from .models import InterferenceRecord, LitigationCase, ReconsiderationCase, ResolutionCase, ZeroReport
 from .services import WRITE_ROLES
@@ -13,6 +13,12 @@ def can_record(user) -> bool:
     if user.is_superuser:
         return True
     return bool(user.town_id) and user.has_role(*WRITE_ROLES)
+
+
+def can_attach(user) -> bool:
+    """Evidence files are added by the town's own staff who keep these records (not a district
+    supervisor, who reads them)."""
+    return is_town_staff(user) and can_record(user)
 
 
 def interference_records_visible_to(user):
@@ -46,3 +52,6 @@ def get_reconsideration_for_user_or_404(user, pk):
 def get_resolution_for_user_or_404(user, pk):
     return get_for_user_or_404(user, resolution_cases_visible_to(user), pk=pk)
 
+
+def get_interference_for_user_or_404(user, pk):
+    return get_for_user_or_404(user, interference_records_visible_to(user), pk=pk)

@@ -14,6 +14,7 @@ from fazhi.core import audit, clocks, workflow, yearlock
 from fazhi.core.clocks import ClockRule
 from fazhi.core.errors import DomainError, InvalidInput
 from fazhi.core.models import Clock, Role
+from fazhi.core.personal import mask_name
 from fazhi.core.workflow import Transition, Transitions
 
 from .models import InterferenceRecord, LitigationCase, Outcome, ReconsiderationCase, ResolutionCase, ZeroReport
@@ -25,12 +26,16 @@ LITIGATION_TRANSITIONS = Transitions({
     "answer": Transition(_("提交答辩状和证据"), sources=[L.SERVED], target=L.ANSWERED, roles=WRITE_ROLES),
     "hear": Transition(_("登记开庭及出庭应诉"), sources=[L.SERVED, L.ANSWERED], target=L.HEARD, roles=WRITE_ROLES),
     "close": Transition(_("登记审结"), sources=[L.SERVED, L.ANSWERED, L.HEARD], target=L.CLOSED, roles=WRITE_ROLES),
+    # A correction of the registration details; the status stays. A closed case is final.
+    "correct": Transition(_("更正登记信息"), sources=[L.SERVED, L.ANSWERED, L.HEARD], target=None,
+                          roles=WRITE_ROLES),
 })
 
 R = ReconsiderationCase.Status
 RECONSIDERATION_TRANSITIONS = Transitions({
     "reply": Transition(_("提交书面答复"), sources=[R.SERVED], target=R.REPLIED, roles=WRITE_ROLES),
     "decide": Transition(_("登记复议决定"), sources=[R.SERVED, R.REPLIED], target=R.DECIDED, roles=WRITE_ROLES),
+    "correct": Transition(_("更正登记信息"), sources=[R.SERVED, R.REPLIED], target=None, roles=WRITE_ROLES),
 })
 
 S = ResolutionCase.Status
@@ -334,6 +339,102 @@ def reconsideration_decide(*, actor, case: ReconsiderationCase, decided_on, outc
         case.save(update_fields=["status", "decided_on", "outcome", "decision_detail"])
         workflow.record_transition(actor, case, "decide", before)
     return case
+
+
+# --- corrections of the registration details ------------------------------------------------
+
+def _party_masked(snap: dict, party_field: str, is_organisation: bool) -> dict:
+    # A citizen's name stays inside the case: the audit log keeps it masked (an organisation's is public).
+    if snap.get(party_field) and not is_organisation:
+        snap[party_field] = mask_name(snap[party_field])
+    return snap
+
+
+def _correct(*, actor, case, transitions, rule, fields: dict, reason: str, due_field: str, served_label: str,
+             clock_label: str, subject_prefix: str, party_field: str):
+    """Correct a case's registration details (what was typed wrong when it was registered).
+
+    ``fields`` maps a field name to (label, new value or None for "unchanged", max_length or None).
+    A corrected served date counts the statutory period again from the new date (clocks.restart);
+    once that period has ended (the answer/reply is filed, or the case heard) the date can no
+    longer move the clock, and the correction is refused rather than leaving the clock wrong.
+    A refusal changes nothing."""
+    with transaction.atomic():
+        case = workflow.lock(case)
+        transitions.check(case, "correct", actor)
+        _require_town(actor, case.town)
+        reason = _text(reason, "更正理由", "reason", max_length=200)
+        changes = {}
+        for name, (label, value, max_length) in fields.items():
+            if value is None:
+                continue
+            if name == "served_date":
+                value = workflow.action_date(value, field_name="served_date")
+            elif isinstance(value, bool) or max_length is None:
+                value = bool(value)
+            else:
+                value = _text(value, label, name, max_length=max_length)
+            if value != getattr(case, name):
+                changes[name] = value
+        if not changes:
+            raise InvalidInput("没有需要更正的内容:填写的信息与登记的一致。", code="no_change")
+        served = changes.get("served_date")
+        # Both the old and the new date place the case in a report year (RULES: yearlock).
+        yearlock.ensure_open(case.town_id, case.served_date, served)
+        number = changes.get("case_number")
+        if number and type(case).objects.filter(town_id=case.town_id, case_number=number).exclude(
+                pk=case.pk).exists():
+            raise DomainError(f"案号“{number}”已登记。", code="duplicate", field="case_number")
+        clock = clocks.get(case, rule)
+        if served is not None and (clock is None or not clock.is_open):
+            raise DomainError(f"“{clock_label}”期限已经结束,不能再更正{served_label};"
+                              "如确需更正,请联系管理员。", code="clock_ended", field="served_date")
+        before = _party_masked(audit.snapshot(case), party_field, case.party_is_organisation)
+        for name, value in changes.items():
+            setattr(case, name, value)
+        update_fields = list(changes)
+        if served is not None:
+            clock = clocks.restart(clock, start=served)
+            setattr(case, due_field, clock.due_date)
+            update_fields.append(due_field)
+        case.save(update_fields=update_fields)
+        if number:
+            # The clocks name their case on the workbench: keep the name in step with the case number.
+            Clock.objects.filter(pk__in=[c.pk for c in clocks.for_subject(case)]).update(
+                subject_label=f"{subject_prefix} {case.case_number}"[:200])
+        after = _party_masked(audit.snapshot(case), party_field, case.party_is_organisation)
+        before, after = audit.diff(before, after)
+        audit.record(actor=actor, action=f"{case._meta.model_name}.correct", obj=case, before=before,
+                     after={**after, "corrected": sorted(changes), "reason": reason}, note=reason)
+    return case
+
+
+def litigation_correct(*, actor, case: LitigationCase, reason: str, court=None, case_number=None, plaintiff=None,
+                       party_is_organisation=None, cause=None, served_date=None) -> LitigationCase:
+    """更正行政诉讼案件的登记信息; a new served date restarts the AL-67 answer clock."""
+    return _correct(
+        actor=actor, case=case, transitions=LITIGATION_TRANSITIONS, rule=AL_67, reason=reason,
+        due_field="answer_due", served_label="收到起诉状副本日期", clock_label=AL_67.label,
+        subject_prefix="行政诉讼", party_field="plaintiff",
+        fields={"court": ("受理法院", court, 80), "case_number": ("案号", case_number, 60),
+                "plaintiff": ("原告", plaintiff, 100), "party_is_organisation": ("", party_is_organisation, None),
+                "cause": ("案由", cause, 200), "served_date": ("", served_date, None)},
+    )
+
+
+def reconsideration_correct(*, actor, case: ReconsiderationCase, reason: str, authority=None, case_number=None,
+                            applicant=None, party_is_organisation=None, act_challenged=None, served_date=None
+                            ) -> ReconsiderationCase:
+    """更正行政复议案件的登记信息; a new served date restarts the AR-48/AR-54 reply clock."""
+    rule = reply_rule(case.procedure)
+    return _correct(
+        actor=actor, case=case, transitions=RECONSIDERATION_TRANSITIONS, rule=rule, reason=reason,
+        due_field="reply_due", served_label="收到申请书副本日期", clock_label=rule.label,
+        subject_prefix="行政复议", party_field="applicant",
+        fields={"authority": ("复议机关", authority, 80), "case_number": ("案号", case_number, 60),
+                "applicant": ("申请人", applicant, 100), "party_is_organisation": ("", party_is_organisation, None),
+                "act_challenged": ("被申请复议的行为", act_challenged, 200), "served_date": ("", served_date, None)},
+    )
 
 
 # --- adjudication and arbitration ------------------------------------------------------------

@@ -14,5 +14,9 @@ urlpatterns = [
     path("zero-reports/new/", views.zero_report_create, name="zero_report_create"),
     path("zero-reports/<int:pk>/withdraw/", views.zero_report_withdraw, name="zero_report_withdraw"),
     path("resolutions/new/", views.resolution_create, name="resolution_create"),
+    path("interference/<int:pk>/", views.interference_detail, name="interference_detail"),
+    path("resolutions/<int:pk>/", views.resolution_detail, name="resolution_detail"),
+    path("<str:kind>/<int:pk>/attach/", views.attach, name="attach"),
+    path("ledger/<str:name>.xlsx", views.ledger_export, name="ledger_export"),
     path("resolutions/<int:pk>/conclude/", views.resolution_conclude, name="resolution_conclude"),
 ]

@@ -3,15 +3,22 @@ service, render."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from fazhi.core import clocks as clock_service
+from fazhi.core.attachments import attachments_for
 from fazhi.core.errors import DomainError
+from fazhi.core.ledgers import export_xlsx
+from fazhi.core.pages import attach_upload
+from fazhi.core.tenancy import is_town_staff
 
-from . import forms, permissions, services
+from . import forms, ledgers, permissions, services
 from .figures import figures
+from .models import InterferenceRecord, LitigationCase, ReconsiderationCase, ResolutionCase
 from .selectors import zero_report_matrix
 
 
@@ -48,6 +55,7 @@ def _index_context(request, year, **bound):
         "year": year,
         "years": list(range(clock_service.today().year, 2019, -1)),
         "can_record": permissions.can_record(user) and bool(town),
+        "can_export": is_town_staff(user) and bool(town),
         "litigation": permissions.litigation_cases_visible_to(user)[:200],
         "reconsideration": permissions.reconsideration_cases_visible_to(user)[:200],
         "interference": permissions.interference_records_visible_to(user).filter(occurred_on__year=year),
@@ -159,21 +167,38 @@ LITIGATION_ACTIONS = {
     "answer": (forms.OnForm, lambda actor, case, d: services.litigation_answer(actor=actor, case=case, **d)),
     "hear": (forms.HearForm, lambda actor, case, d: services.litigation_hear(actor=actor, case=case, **d)),
     "close": (forms.CloseForm, lambda actor, case, d: services.litigation_close(actor=actor, case=case, **d)),
+    "correct": (forms.LitigationCorrectForm,
+                lambda actor, case, d: services.litigation_correct(actor=actor, case=case, **d)),
 }
 RECONSIDERATION_ACTIONS = {
     "reply": (forms.OnForm, lambda actor, case, d: services.reconsideration_reply(actor=actor, case=case, **d)),
     "decide": (forms.DecideForm, lambda actor, case, d: services.reconsideration_decide(actor=actor, case=case, **d)),
+    "correct": (forms.ReconsiderationCorrectForm,
+                lambda actor, case, d: services.reconsideration_correct(actor=actor, case=case, **d)),
 }
 
 
 def _case_page(request, case, template, transitions, actions, bound=None):
     can = permissions.can_record(request.user)
     available = transitions.available(case, request.user) if can else []
-    action_forms = [(name, label, (bound or {}).get(name) or actions[name][0](prefix=name))
+    action_forms = [(name, label, (bound or {}).get(name) or _unbound(actions[name][0], name, case))
                     for name, label in available]
     return render(request, template, {
         "case": case, "clocks": clock_service.for_subject(case), "action_forms": action_forms,
+        **_attachment_context(request, case),
     }, status=400 if bound else 200)
+
+
+def _unbound(form_class, name, case):
+    initial = form_class.initial_for(case) if hasattr(form_class, "initial_for") else None
+    return form_class(prefix=name, initial=initial)
+
+
+def _attachment_context(request, case):
+    kind = {LitigationCase: "litigation", ReconsiderationCase: "reconsideration",
+            InterferenceRecord: "interference", ResolutionCase: "resolutions"}[type(case)]
+    return {"attachments": attachments_for(case), "can_attach": permissions.can_attach(request.user),
+            "attach_url": reverse("judicial:attach", args=[kind, case.pk])}
 
 
 def _case_view(request, pk, getter, template, transitions, actions):
@@ -204,4 +229,63 @@ def reconsideration_detail(request, pk):
                       RECONSIDERATION_ACTIONS)
 
 
+@login_required
+@require_GET
+def interference_detail(request, pk):
+    record = permissions.get_interference_for_user_or_404(request.user, pk)
+    return render(request, "judicial/interference_detail.html",
+                  {"record": record, **_attachment_context(request, record)})
 
+
+@login_required
+@require_GET
+def resolution_detail(request, pk):
+    case = permissions.get_resolution_for_user_or_404(request.user, pk)
+    return render(request, "judicial/resolution_detail.html", {
+        "case": case, "conclude_form": forms.ConcludeForm(), "can_record": permissions.can_record(request.user),
+        **_attachment_context(request, case)})
+
+
+# --- evidence files ------------------------------------------------------------------------
+
+ATTACHABLE = {
+    "litigation": permissions.get_litigation_for_user_or_404,
+    "reconsideration": permissions.get_reconsideration_for_user_or_404,
+    "interference": permissions.get_interference_for_user_or_404,
+    "resolutions": permissions.get_resolution_for_user_or_404,
+}
+
+
+@login_required
+@require_POST
+def attach(request, kind, pk):
+    """Upload an evidence file to a case: another town's case is 404, staff outside a town
+    (district supervisors) and roles that do not keep these records are refused."""
+    getter = ATTACHABLE.get(kind)
+    if getter is None:
+        raise Http404
+    obj = getter(request.user, pk)
+    if not permissions.can_attach(request.user):
+        raise PermissionDenied
+    return attach_upload(request, obj)
+
+
+# --- ledgers ---------------------------------------------------------------------------------
+
+@login_required
+@require_GET
+def ledger_export(request, name):
+    """The year's register as .xlsx, personal data masked; the rows are those the user may see."""
+    ledger = ledgers.LEDGERS.get(name)
+    if ledger is None:
+        raise Http404
+    if not is_town_staff(request.user):
+        raise PermissionDenied
+    year = _year(request)
+    visible = {"litigation": permissions.litigation_cases_visible_to,
+               "reconsideration": permissions.reconsideration_cases_visible_to}[name](request.user)
+    rows = ledgers.ROWS[name](request.user.town, year, queryset=visible)
+    response = HttpResponse(export_xlsx(ledger, rows),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="judicial-{name}-{request.user.town.slug}-{year}.xlsx"'
+    return response
