@@ -32,7 +32,7 @@ class ListChangeAdmin(admin.ModelAdmin):
 
 @admin.register(Certificate)
 class CertificateAdmin(admin.ModelAdmin):
-    list_display = ["name", "guide", "town", "added_on"]
+    list_display = ["name", "guide", "town", "added_on", "removed_on"]
 
 
 @admin.register(Commitment)

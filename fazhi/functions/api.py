@@ -55,7 +55,8 @@ class ServiceGuideSerializer(serializers.ModelSerializer):
         read_only_fields = ["added_on", "changed_on", "removed_on"]
 
     def get_certificates(self, obj) -> list[dict]:
-        return [{"id": c.pk, "name": c.name, "verification": c.verification} for c in obj.certificates.all()]
+        return [{"id": c.pk, "name": c.name, "verification": c.verification} for c in obj.certificates.all()
+                if c.removed_on is None]
 
 
 class RemoveInput(serializers.Serializer):

@@ -24,7 +24,7 @@ def figures(town, year: int) -> dict:
         "functions.guide_changes": changes.filter(kind=ListChange.Kind.GUIDE).count(),
         # ISO date of the latest change of any list up to the year's end ("" when none).
         "functions.last_change": last.isoformat() if last else "",
-        "functions.commitment_certificates": Certificate.objects.filter(town=town, added_on__lte=year_end).count(),
+        "functions.commitment_certificates": Certificate.objects.filter(town=town).current_on(year_end).count(),
         "functions.commitments": commitments.count(),
         "functions.commitments_verified": commitments.exclude(result=Commitment.Result.PENDING).count(),
         "functions.commitments_true": commitments.filter(result=Commitment.Result.TRUE).count(),

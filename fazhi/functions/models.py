@@ -169,8 +169,10 @@ class Certificate(models.Model):
     verification = models.CharField(_("事后核查方式"), max_length=300)
     verify_within_days = models.PositiveSmallIntegerField(_("核查时限(日)"), default=30)
     added_on = models.DateField(_("实行告知承诺日期"))
+    removed_on = models.DateField(_("停止告知承诺日期"), null=True, blank=True)
 
     tenancy_paths = {"district": "town__district", "town": "town"}
+    objects = ItemQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("告知承诺证明事项")

@@ -3,7 +3,7 @@
 from fazhi.core.models import Role
 from fazhi.core.tenancy import get_for_user_or_404, is_town_staff, visible_to
 
-from .models import Commitment, ListChange, PowerItem, ServiceGuide, ServiceItem
+from .models import Certificate, Commitment, ListChange, PowerItem, ServiceGuide, ServiceItem
 
 
 def power_items_visible_to(user):
@@ -28,6 +28,18 @@ def changes_visible_to(user):
 
 def get_power_item_for_user_or_404(user, pk):
     return get_for_user_or_404(user, power_items_visible_to(user), pk=pk)
+
+
+def get_service_item_for_user_or_404(user, pk):
+    return get_for_user_or_404(user, service_items_visible_to(user), pk=pk)
+
+
+def get_guide_for_user_or_404(user, pk):
+    return get_for_user_or_404(user, guides_visible_to(user).select_related("power_item", "service_item"), pk=pk)
+
+
+def get_certificate_for_user_or_404(user, pk):
+    return get_for_user_or_404(user, visible_to(user, Certificate).select_related("guide"), pk=pk)
 
 
 def can_edit_lists(user) -> bool:

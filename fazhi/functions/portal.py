@@ -6,8 +6,8 @@ from django.views.decorators.http import require_GET
 
 from fazhi.core.models import Town
 
-from .models import ListChange, PowerCategory
-from .selectors import current_guides, current_power_items, current_service_items, list_history
+from .models import ListChange, PowerCategory, ServiceGuide
+from .selectors import current_guides, current_power_items, current_service_items, list_history, version_rows
 
 
 @require_GET
@@ -37,6 +37,7 @@ def guide(request, town, pk):
     guide = get_object_or_404(current_guides(town), pk=pk)
     return render(request, "functions/portal_guide.html", {
         "town": town, "guide": guide,
-        "history": ListChange.objects.filter(town=town, kind=ListChange.Kind.GUIDE, item_code=guide.code),
+        "history": version_rows(ListChange.objects.filter(town=town, kind=ListChange.Kind.GUIDE,
+                                                          item_code=guide.code), ServiceGuide),
     })
 

@@ -47,7 +47,8 @@ def _clean(model, town, values: dict) -> dict:
             continue
         value = values[name]
         if isinstance(value, str):
-            value = value.strip()
+            # A browser posts a textarea with CRLF: the same text is not a change.
+            value = value.replace("\r\n", "\n").strip()
             field = model._meta.get_field(name)
             if getattr(field, "max_length", None) and len(value) > field.max_length:
                 raise InvalidInput(f"{field.verbose_name}不能超过{field.max_length}个字。", field=name)
@@ -126,6 +127,9 @@ def item_change(*, actor, item, reason, effective_on=None, **values):
         changed = {k: v for k, v in values.items() if getattr(item, k) != v}
         if not changed:
             raise InvalidInput("没有需要调整的内容。", code="no_change")
+        if isinstance(item, ServiceGuide) and not (
+                values.get("power_item", item.power_item) or values.get("service_item", item.service_item)):
+            raise InvalidInput("办事指南应对应一个权力事项或公共服务事项。", field="power_item")
         before = _fields_snapshot(item)
         full_before = audit.snapshot(item)
         for name, value in changed.items():
@@ -175,6 +179,14 @@ def service_item_create(*, actor, town, **kw) -> ServiceItem:
     return item_create(actor=actor, model=ServiceItem, town=town, **kw)
 
 
+def service_item_change(*, actor, item, **kw) -> ServiceItem:
+    return item_change(actor=actor, item=item, **kw)
+
+
+def service_item_remove(*, actor, item, **kw) -> ServiceItem:
+    return item_remove(actor=actor, item=item, **kw)
+
+
 def guide_create(*, actor, town, **kw) -> ServiceGuide:
     return item_create(actor=actor, model=ServiceGuide, town=town, **kw)
 
@@ -183,23 +195,129 @@ def guide_change(*, actor, guide, **kw) -> ServiceGuide:
     return item_change(actor=actor, item=guide, **kw)
 
 
-@transaction.atomic
-def certificate_create(*, actor, guide, name, verification, legal_basis="", verify_within_days=30,
-                       effective_on=None) -> Certificate:
-    """A certificate of a guide that applicants may replace by a written commitment."""
-    effective_on = workflow.action_date(effective_on, field_name="effective_on")
+def guide_remove(*, actor, guide, **kw) -> ServiceGuide:
+    return item_remove(actor=actor, item=guide, **kw)
+
+
+# 证明事项告知承诺制: the certificates a guide lets applicants replace by a written commitment are part
+# of the guide, so each addition, change or removal is one dated version of the guide (a ListChange of
+# kind "guide" whose before/after carry the certificate under the key "certificate").
+CERTIFICATE_FIELDS = ["name", "legal_basis", "verification", "verify_within_days"]
+
+
+def _certificate_values(values: dict, partial=False) -> dict:
+    out = {}
+    for name in CERTIFICATE_FIELDS:
+        if name not in values:
+            continue
+        value = values[name]
+        if name == "verify_within_days":
+            try:
+                value = int(value)
+            except (TypeError, ValueError):
+                raise InvalidInput("核查时限应为天数。", field=name) from None
+            if not 1 <= value <= 365:
+                raise InvalidInput("核查时限应在1至365日之间。", field=name)
+        else:
+            value = (value or "").replace("\r\n", "\n").strip()
+            max_length = Certificate._meta.get_field(name).max_length
+            if max_length and len(value) > max_length:
+                raise InvalidInput(f"{Certificate._meta.get_field(name).verbose_name}不能超过{max_length}个字。",
+                                   field=name)
+        out[name] = value
+    if not partial or "name" in out:
+        if not out.get("name"):
+            raise InvalidInput("请填写证明事项名称。", field="name")
+    if not partial or "verification" in out:
+        if not out.get("verification"):
+            raise InvalidInput("请填写事后核查方式。", field="verification")
+    return out
+
+
+def _certificate_snapshot(cert):
+    return audit.snapshot(cert, fields=CERTIFICATE_FIELDS)
+
+
+def _guide_for_certificate(guide, effective_on, *, not_before=None):
+    """Lock the guide and check the certificate change may be dated ``effective_on``."""
+    guide = workflow.lock(guide)
+    if guide.removed_on:
+        raise DomainError("该办事指南已停用,不能再调整告知承诺证明事项。", code="removed")
+    effective_on = workflow.action_date(effective_on, field_name="effective_on",
+                                        not_before=max(filter(None, [guide.changed_on, not_before])),
+                                        not_before_label="办事指南或该证明事项的上次变更日期")
     yearlock.ensure_open(guide.town_id, effective_on)
-    name = (name or "").strip()
-    if not name:
-        raise InvalidInput("请填写证明事项名称。", field="name")
-    if not (verification or "").strip():
-        raise InvalidInput("请填写事后核查方式。", field="verification")
-    if not 1 <= int(verify_within_days) <= 365:
-        raise InvalidInput("核查时限应在1至365日之间。", field="verify_within_days")
-    cert = Certificate.objects.create(town_id=guide.town_id, guide=guide, name=name[:200],
-                                      verification=verification.strip()[:300], legal_basis=legal_basis or "",
-                                      verify_within_days=verify_within_days, added_on=effective_on)
-    workflow.record_create(actor, cert)
+    return guide, effective_on
+
+
+def _certificate_version(actor, guide, effective_on, reason, before=None, after=None):
+    guide.changed_on = effective_on
+    guide.save(update_fields=["changed_on"])
+    _log(actor, guide, ListChange.Action.CHANGE, effective_on, reason,
+         before={"certificate": before} if before else None, after={"certificate": after} if after else None)
+
+
+def certificate_create(*, actor, guide, name, verification, legal_basis="", verify_within_days=30,
+                       effective_on=None, reason="") -> Certificate:
+    """A certificate of a guide that applicants may replace by a written commitment, from ``effective_on``."""
+    with transaction.atomic():
+        values = _certificate_values({"name": name, "verification": verification, "legal_basis": legal_basis,
+                                      "verify_within_days": verify_within_days})
+        guide, effective_on = _guide_for_certificate(guide, effective_on)
+        if guide.certificates.filter(name=values["name"], removed_on__isnull=True).exists():
+            raise DomainError(f"“{values['name']}”已实行告知承诺。", code="exists", field="name")
+        cert = Certificate.objects.create(town_id=guide.town_id, guide=guide, added_on=effective_on, **values)
+        reason = (reason or "").strip()[:300] or f"新增告知承诺证明事项:{cert.name}"[:300]
+        _certificate_version(actor, guide, effective_on, reason, after=_certificate_snapshot(cert))
+        workflow.record_create(actor, cert, note=reason)
+    return cert
+
+
+def certificate_change(*, actor, certificate, reason, effective_on=None, **values) -> Certificate:
+    """Change a certificate's name, basis or verification from ``effective_on``. A new time limit
+    applies to commitments recorded afterwards (a recorded commitment keeps its verify_due)."""
+    with transaction.atomic():
+        reason = _reason(reason)
+        cert = workflow.lock(certificate)
+        if cert.removed_on:
+            raise DomainError("该证明事项已停止告知承诺,不能再调整。", code="removed")
+        values = _certificate_values(values, partial=True)
+        changed = {k: v for k, v in values.items() if getattr(cert, k) != v}
+        if not changed:
+            raise InvalidInput("没有需要调整的内容。", code="no_change")
+        guide, effective_on = _guide_for_certificate(cert.guide, effective_on, not_before=cert.added_on)
+        if "name" in changed and guide.certificates.filter(name=changed["name"], removed_on__isnull=True) \
+                .exclude(pk=cert.pk).exists():
+            raise DomainError(f"“{changed['name']}”已实行告知承诺。", code="exists", field="name")
+        before = audit.snapshot(cert)
+        fields_before = _certificate_snapshot(cert)
+        for name, value in changed.items():
+            setattr(cert, name, value)
+        cert.save(update_fields=list(changed))
+        b, a = audit.diff(fields_before, _certificate_snapshot(cert))
+        _certificate_version(actor, guide, effective_on, reason, before={"name": fields_before["name"], **b},
+                             after={"name": cert.name, **a})
+        workflow.record_transition(actor, cert, "change", before, note=reason)
+    return cert
+
+
+def certificate_remove(*, actor, certificate, reason, effective_on=None) -> Certificate:
+    """Stop accepting a commitment for this certificate from ``effective_on``; commitments already
+    recorded are still verified."""
+    with transaction.atomic():
+        reason = _reason(reason)
+        cert = workflow.lock(certificate)
+        if cert.removed_on:
+            raise DomainError("该证明事项已停止告知承诺。", code="removed")
+        guide, effective_on = _guide_for_certificate(cert.guide, effective_on, not_before=cert.added_on)
+        if cert.commitments.filter(committed_on__gte=effective_on).exists():
+            raise DomainError("停止日期之后已有告知承诺记录,请选择更晚的日期。", code="has_commitments",
+                              field="effective_on")
+        before = audit.snapshot(cert)
+        cert.removed_on = effective_on
+        cert.save(update_fields=["removed_on"])
+        _certificate_version(actor, guide, effective_on, reason, before=_certificate_snapshot(cert))
+        workflow.record_transition(actor, cert, "remove", before, note=reason)
     return cert
 
 
@@ -211,6 +329,11 @@ def commitment_record(*, actor, certificate, applicant_name, committed_on=None) 
     applicant_name = (applicant_name or "").strip()
     if not applicant_name:
         raise InvalidInput("请填写申请人。", field="applicant_name")
+    if certificate.removed_on and committed_on >= certificate.removed_on:
+        raise DomainError(f"“{certificate.name}”自{certificate.removed_on:%Y-%m-%d}起已停止告知承诺。",
+                          code="removed", field="certificate")
+    if certificate.guide.removed_on and committed_on >= certificate.guide.removed_on:
+        raise DomainError("该证明事项所属的办事指南已停用。", code="removed", field="certificate")
     commitment = Commitment.objects.create(
         town_id=certificate.town_id, certificate=certificate, applicant_name=applicant_name[:100],
         committed_on=committed_on,

@@ -93,3 +93,18 @@ def test_manage_py_ledger_export_is_masked(cases, world, tmp_path, today):
     call_command("ledger", "export", "judicial.reconsideration", "--town", world.fengsheng.slug,
                  "--output", str(out))
     assert [row["申请人"] for row in _rows(out.read_bytes())] == ["李*光"]
+
+
+def test_ledger_command_exports_a_past_year(world, clerk, make_litigation, tmp_path):
+    import openpyxl
+    from django.core.management import CommandError, call_command
+
+    make_litigation(served=datetime.date(2024, 9, 20))
+    out = tmp_path / "2024.xlsx"
+    call_command("ledger", "export", "judicial.litigation", "--town", "fengsheng", "--year", "2024",
+                 "--output", str(out))
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet.max_row == 2  # the header and the 2024 case
+    with pytest.raises(CommandError, match="不按年度"):
+        call_command("ledger", "export", "core.villages", "--town", "fengsheng", "--year", "2024",
+                     "--output", str(tmp_path / "v.xlsx"))

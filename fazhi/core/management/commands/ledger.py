@@ -7,6 +7,7 @@ An import that finds any problem prints one line per bad cell (``第N行 「列�
 nothing and exits with status 1.
 """
 
+import inspect
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         export.add_argument("name", help="台账名称,例如 core.villages")
         export.add_argument("--town", required=True, help="镇街简称,例如 fengsheng")
         export.add_argument("--output", required=True, help="输出的 .xlsx 文件路径")
+        export.add_argument("--year", type=int, help="年度(按年度登记的台账,缺省为本年)")
         imp = sub.add_parser("import", help="导入台账(有任何错误则不写入)")
         imp.add_argument("name", help="台账名称,例如 core.villages")
         imp.add_argument("--town", required=True, help="镇街简称,例如 fengsheng")
@@ -43,14 +45,20 @@ class Command(BaseCommand):
         if town_obj is None:
             raise CommandError(f"没有简称为“{town}”的镇街。")
         if action == "export":
-            self._export(ledger, town_obj, Path(options["output"]))
+            self._export(ledger, town_obj, Path(options["output"]), options.get("year"))
         else:
             self._import(ledger, town_obj, Path(options["file"]), options.get("user"))
 
-    def _export(self, ledger, town, output: Path):
+    def _export(self, ledger, town, output: Path, year: int | None):
         if ledger.export_rows is None:
             raise CommandError(f"台账“{ledger.title}”不能按镇街导出。")
-        output.write_bytes(ledgers.export_xlsx(ledger, ledger.export_rows(town)))
+        if year is None:
+            rows = ledger.export_rows(town)
+        elif "year" in inspect.signature(ledger.export_rows).parameters:
+            rows = ledger.export_rows(town, year=year)
+        else:
+            raise CommandError(f"台账“{ledger.title}”不按年度登记,请去掉 --year。")
+        output.write_bytes(ledgers.export_xlsx(ledger, rows))
         self.stdout.write(f"已导出{town.name}的{ledger.title}到 {output}")
 
     def _import(self, ledger, town, path: Path, username: str | None):
