@@ -170,3 +170,10 @@ def test_a_changed_file_is_refused_on_download_and_audited(client_as, world, use
     assert response.status_code == 409
     assert "校验值不符" in response.content.decode()
     assert AuditEvent.objects.filter(action="attachment.tamper_detected", object_id=str(attachment.pk)).exists()
+
+
+def test_pages_stay_chinese_whatever_language_the_browser_asks_for(client, db):
+    response = client.post("/login/", {"username": "", "password": ""}, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    html = response.content.decode()
+    assert "该字段是必填项" in html
+    assert "This field is required" not in html
