@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime
 import re
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from fazhi.core.holidays import current_calendar
+from fazhi.core.management.base import ChineseUsageCommand
 from fazhi.core.workdays import UNIT_LABELS, compute_due
 
 LENGTH_RE = re.compile(r"^\s*(\d+)\s*(wd|d|m|y)\s*$", re.IGNORECASE)
@@ -47,19 +48,10 @@ def _weekday(day: datetime.date) -> str:
     return f"周{WEEKDAYS[day.weekday()]}"
 
 
-class Command(BaseCommand):
+class Command(ChineseUsageCommand):
     help = "计算法定期限的届满日:起算日当日不计入,按国务院办公厅公布的节假日安排计算工作日。"
 
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-        argparse_error = parser.error
-
-        def error(message):
-            # argparse speaks English; say in Chinese that the arguments are wrong, keep its detail.
-            argparse_error(f"参数有误({message})。{USAGE}")
-
-        parser.error = error
-        return parser
+    usage = USAGE
 
     def add_arguments(self, parser):
         # Optional at the parser so that a missing argument gets our Chinese message.

@@ -8,11 +8,12 @@ import datetime
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db.models import Q
 
 from fazhi.core.errors import DomainError
 from fazhi.core.holidays import holidays_load, holidays_seed, schedule_notes
+from fazhi.core.management.base import ChineseUsageCommand
 from fazhi.core.models import CalendarDay, CalendarYear
 
 ACTOR = "命令行(manage.py holidays)"
@@ -37,19 +38,10 @@ def _runs(days):
     return runs
 
 
-class Command(BaseCommand):
+class Command(ChineseUsageCommand):
     help = "节假日安排:load 载入国务院办公厅通知(JSON 文件);show 列出某年安排;seed 从 chinesecalendar 数据包补充缺少的年度。"
 
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-        argparse_error = parser.error
-
-        def error(message):
-            # argparse speaks English; say in Chinese that the arguments are wrong, keep its detail.
-            argparse_error(f"参数有误({message})。{USAGE}")
-
-        parser.error = error
-        return parser
+    usage = USAGE
 
     def add_arguments(self, parser):
         # Validated in handle() rather than by argparse, so that every mistake is told in Chinese.
