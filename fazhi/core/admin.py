@@ -24,7 +24,7 @@ from .models import (
 )
 
 
-class AuditedAdmin(SimpleHistoryAdmin):
+class AuditedMixin:
     """Records every save and delete made in the admin in the audit chain."""
 
     def save_model(self, request, obj, form, change):
@@ -38,6 +38,14 @@ class AuditedAdmin(SimpleHistoryAdmin):
         audit.record(actor=request.user, action=f"{obj._meta.model_name}.admin_delete", obj=obj,
                      before=audit.snapshot(obj), note="管理后台")
         super().delete_model(request, obj)
+
+
+class AuditedAdmin(AuditedMixin, SimpleHistoryAdmin):
+    """For models with field history."""
+
+
+class AuditedModelAdmin(AuditedMixin, admin.ModelAdmin):
+    """For models without field history."""
 
 
 @admin.register(District)

@@ -1,17 +1,18 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from fazhi.core.admin import AuditedAdmin, AuditedModelAdmin
 
 from .models import Catalogue, Decision, Incident
 
 
 @admin.register(Catalogue)
-class CatalogueAdmin(SimpleHistoryAdmin):
+class CatalogueAdmin(AuditedAdmin):
     list_display = ["town", "year", "approved_on", "published_on"]
     readonly_fields = ["approved_on", "published_on"]
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(AuditedAdmin):
     list_display = ["title", "town", "category", "status", "decided_on"]
     list_filter = ["town", "status", "category"]
     search_fields = ["title"]
@@ -21,5 +22,5 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Incident)
-class IncidentAdmin(admin.ModelAdmin):
+class IncidentAdmin(AuditedModelAdmin):
     list_display = ["title", "town", "occurred_on", "cause", "major"]

@@ -3,7 +3,7 @@ their services (status and workflow fields read-only)."""
 
 from django.contrib import admin
 
-from fazhi.core.admin import AuditedAdmin
+from fazhi.core.admin import AuditedAdmin, AuditedModelAdmin
 
 from .models import DisclosureRequest, Letter, LetterTemplate, PortalSubmission, ProactiveItem, Redaction
 
@@ -55,6 +55,6 @@ class RedactionAdmin(ReadOnlyWorkflowAdmin):
 
 
 @admin.register(PortalSubmission)
-class PortalSubmissionAdmin(admin.ModelAdmin):
+class PortalSubmissionAdmin(AuditedModelAdmin):
     list_display = ["client_digest", "at"]
     readonly_fields = ["client_digest", "at"]

@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from fazhi.core.admin import AuditedAdmin, AuditedModelAdmin
 
 from .models import Dispute, Party, ReturnVisit, Session
 
@@ -13,7 +14,7 @@ class PartyInline(admin.TabularInline):
 
 
 @admin.register(Dispute)
-class DisputeAdmin(SimpleHistoryAdmin):
+class DisputeAdmin(AuditedAdmin):
     list_display = ["code", "town", "title", "category", "source", "status", "level", "received_date"]
     list_filter = ["town", "status", "category", "source", "level", "risk_level"]
     search_fields = ["code", "title"]
@@ -23,17 +24,17 @@ class DisputeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(AuditedModelAdmin):
     list_display = ["dispute", "date", "mediator_label"]
 
 
 @admin.register(ReturnVisit)
-class ReturnVisitAdmin(admin.ModelAdmin):
+class ReturnVisitAdmin(AuditedModelAdmin):
     list_display = ["dispute", "date", "method", "performed"]
 
 
 @admin.register(Party)
-class PartyAdmin(admin.ModelAdmin):
+class PartyAdmin(AuditedModelAdmin):
     list_display = ["dispute", "role", "__str__"]
     fields = ["dispute", "role", "name", "is_organisation"]
     readonly_fields = fields

@@ -1,24 +1,25 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from fazhi.core.admin import AuditedAdmin
 
 from .models import Benchmark, Case, CaseRecord, Inspection, Matter, Officer
 
 
 @admin.register(Officer)
-class OfficerAdmin(SimpleHistoryAdmin):
+class OfficerAdmin(AuditedAdmin):
     list_display = ["name", "certificate_number", "unit", "valid_from", "valid_until", "active", "town"]
     list_filter = ["town", "unit", "active"]
     search_fields = ["name", "certificate_number"]
 
 
 @admin.register(Matter)
-class MatterAdmin(SimpleHistoryAdmin):
+class MatterAdmin(AuditedAdmin):
     list_display = ["name", "category", "unit", "power_list_ref", "requires_legal_review", "town"]
     list_filter = ["town", "category"]
 
 
 @admin.register(Benchmark)
-class BenchmarkAdmin(SimpleHistoryAdmin):
+class BenchmarkAdmin(AuditedAdmin):
     list_display = ["violation", "circumstance", "penalty_type", "fine_min", "fine_max", "matter"]
     list_filter = ["town", "circumstance"]
 
@@ -35,7 +36,7 @@ class CaseRecordInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(SimpleHistoryAdmin):
+class CaseAdmin(AuditedAdmin):
     list_display = ["number", "procedure", "status", "unit", "filed_date", "decided_date", "town"]
     list_filter = ["town", "procedure", "status", "outcome"]
     search_fields = ["number", "violation"]
@@ -48,7 +49,7 @@ class CaseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Inspection)
-class InspectionAdmin(SimpleHistoryAdmin):
+class InspectionAdmin(AuditedAdmin):
     list_display = ["subject_name", "kind", "planned_date", "inspected_date", "result", "unit", "town"]
     list_filter = ["town", "kind", "result"]
     readonly_fields = ["result"]

@@ -1,28 +1,29 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from fazhi.core.admin import AuditedAdmin, AuditedModelAdmin
 
 from .models import Certificate, Commitment, ListChange, PowerItem, ServiceGuide, ServiceItem
 
 
 @admin.register(PowerItem)
-class PowerItemAdmin(SimpleHistoryAdmin):
+class PowerItemAdmin(AuditedAdmin):
     list_display = ["code", "name", "category", "town", "unit", "changed_on", "removed_on"]
     list_filter = ["town", "category"]
     search_fields = ["code", "name"]
 
 
 @admin.register(ServiceItem)
-class ServiceItemAdmin(SimpleHistoryAdmin):
+class ServiceItemAdmin(AuditedAdmin):
     list_display = ["code", "name", "town", "unit", "changed_on", "removed_on"]
 
 
 @admin.register(ServiceGuide)
-class ServiceGuideAdmin(SimpleHistoryAdmin):
+class ServiceGuideAdmin(AuditedAdmin):
     list_display = ["code", "title", "town", "changed_on", "removed_on"]
 
 
 @admin.register(ListChange)
-class ListChangeAdmin(admin.ModelAdmin):
+class ListChangeAdmin(AuditedModelAdmin):
     list_display = ["effective_on", "kind", "action", "item_code", "item_name", "town"]
     list_filter = ["town", "kind", "action"]
 
@@ -31,11 +32,11 @@ class ListChangeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin):
+class CertificateAdmin(AuditedModelAdmin):
     list_display = ["name", "guide", "town", "added_on", "removed_on"]
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(SimpleHistoryAdmin):
+class CommitmentAdmin(AuditedAdmin):
     list_display = ["certificate", "town", "committed_on", "result", "verified_on"]
     readonly_fields = ["result"]

@@ -1,28 +1,29 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from fazhi.core.admin import AuditedAdmin
 
 from .models import Debrief, DutyEvidence, Meeting, ResponsiblePerson
 
 
 @admin.register(ResponsiblePerson)
-class ResponsiblePersonAdmin(SimpleHistoryAdmin):
+class ResponsiblePersonAdmin(AuditedAdmin):
     list_display = ["name", "title", "town", "from_date", "to_date"]
     list_filter = ["town", "title"]
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(AuditedAdmin):
     list_display = ["date", "town", "body", "topic"]
     list_filter = ["town", "body"]
 
 
 @admin.register(Debrief)
-class DebriefAdmin(SimpleHistoryAdmin):
+class DebriefAdmin(AuditedAdmin):
     list_display = ["person", "year", "date", "includes_rule_of_law", "town"]
     list_filter = ["town", "year"]
 
 
 @admin.register(DutyEvidence)
-class DutyEvidenceAdmin(SimpleHistoryAdmin):
+class DutyEvidenceAdmin(AuditedAdmin):
     list_display = ["year", "duty", "date", "description", "town"]
     list_filter = ["town", "year", "duty"]

@@ -1,16 +1,17 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from fazhi.core.admin import AuditedAdmin, AuditedModelAdmin
 
 from .models import CleanupDecision, CleanupRound, NormativeDocument, NormativeSettings, PolicyDocument, Review
 
 
 @admin.register(NormativeSettings)
-class NormativeSettingsAdmin(admin.ModelAdmin):
+class NormativeSettingsAdmin(AuditedModelAdmin):
     list_display = ["town", "filing_days", "validity_years", "trial_validity_years", "expiry_notice_months"]
 
 
 @admin.register(NormativeDocument)
-class NormativeDocumentAdmin(SimpleHistoryAdmin):
+class NormativeDocumentAdmin(AuditedAdmin):
     list_display = ["doc_number", "title", "town", "status", "published_on", "filing_due", "valid_until"]
     list_filter = ["town", "status"]
     search_fields = ["title", "doc_number"]
@@ -20,22 +21,22 @@ class NormativeDocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(AuditedModelAdmin):
     list_display = ["document", "reviewed_on", "result", "reviewer_label"]
     readonly_fields = ["result"]
 
 
 @admin.register(CleanupRound)
-class CleanupRoundAdmin(admin.ModelAdmin):
+class CleanupRoundAdmin(AuditedModelAdmin):
     list_display = ["title", "town", "started_on"]
 
 
 @admin.register(CleanupDecision)
-class CleanupDecisionAdmin(admin.ModelAdmin):
+class CleanupDecisionAdmin(AuditedModelAdmin):
     list_display = ["document", "round", "decision", "decided_on"]
     readonly_fields = ["decision"]
 
 
 @admin.register(PolicyDocument)
-class PolicyDocumentAdmin(admin.ModelAdmin):
+class PolicyDocumentAdmin(AuditedModelAdmin):
     list_display = ["doc_number", "title", "town", "issued_on"]

@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from fazhi.core.admin import AuditedAdmin, AuditedModelAdmin
 
 from .models import AnnualReport, Paragraph, Revision
 
@@ -13,7 +14,7 @@ class ParagraphInline(admin.TabularInline):
 
 
 @admin.register(AnnualReport)
-class AnnualReportAdmin(SimpleHistoryAdmin):
+class AnnualReportAdmin(AuditedAdmin):
     list_display = ["town", "year", "status", "document_date", "submitted_on", "published_on"]
     list_filter = ["status", "year", "town"]
     readonly_fields = ["status", "figures_snapshot", "approved_by_label", "approved_on", "published_on",
@@ -22,7 +23,7 @@ class AnnualReportAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Paragraph)
-class ParagraphAdmin(admin.ModelAdmin):
+class ParagraphAdmin(AuditedModelAdmin):
     list_display = ["report", "section", "subsection", "position", "kind"]
     list_filter = ["kind", "section"]
     list_select_related = ["report__town"]
@@ -32,7 +33,7 @@ class ParagraphAdmin(admin.ModelAdmin):
 
 
 @admin.register(Revision)
-class RevisionAdmin(admin.ModelAdmin):
+class RevisionAdmin(AuditedModelAdmin):
     list_display = ["report", "number", "at", "actor_label", "action"]
     list_select_related = ["report__town"]
     readonly_fields = ["report", "town", "number", "actor", "actor_label", "action", "paragraph", "before", "after",
