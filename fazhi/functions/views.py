@@ -1,5 +1,7 @@
 """Staff pages: the lists, an item's history, the Excel import, commitments and their verification."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -187,6 +189,20 @@ def _refused(form, exc):
     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
+def _submit(request, form, call, done: str):
+    """Validate ``form`` and call the service with its data. A refusal is shown on the form and
+    changes nothing. Returns (True, the service's result) once done, else (False, None)."""
+    if not form.is_valid():
+        return False, None
+    try:
+        result = call(actor=request.user, **form.cleaned_data)
+    except DomainError as exc:
+        _refused(form, exc)
+        return False, None
+    messages.success(request, done)
+    return True, result
+
+
 def _initial(obj, fields):
     return {f: getattr(obj, f) for f in fields if hasattr(obj, f)}
 
@@ -206,13 +222,10 @@ def _town_items(user):
 def service_create(request):
     _require_editor(request.user)
     form = ServiceItemForm(request.POST or None, adding=True)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.service_item_create(actor=request.user, town=request.user.town, **form.cleaned_data)
-        except DomainError as exc:
-            _refused(form, exc)
-        else:
-            messages.success(request, "已列入公共服务清单。")
+    if request.method == "POST":
+        ok, item = _submit(request, form, partial(services.service_item_create, town=request.user.town),
+                           "已列入公共服务清单。")
+        if ok:
             return redirect("functions:service_detail", item.pk)
     return render(request, "functions/item_form.html", {"form": form, "title": "新增公共服务事项",
                                                         "back": reverse("functions:index")})
@@ -252,24 +265,12 @@ def service_change(request, pk):
     _require_editor(request.user)
     if request.POST.get("op") == "remove":
         form = RemoveForm(request.POST, prefix="remove")
-        if form.is_valid():
-            try:
-                services.service_item_remove(actor=request.user, item=item, **form.cleaned_data)
-            except DomainError as exc:
-                _refused(form, exc)
-            else:
-                messages.success(request, "已从公共服务清单取消该事项。")
-                return redirect("functions:service_detail", item.pk)
+        if _submit(request, form, partial(services.service_item_remove, item=item), "已从公共服务清单取消该事项。")[0]:
+            return redirect("functions:service_detail", item.pk)
         return _service_page(request, item, remove_form=form, status=400)
     form = ServiceItemForm(request.POST)
-    if form.is_valid():
-        try:
-            services.service_item_change(actor=request.user, item=item, **form.cleaned_data)
-        except DomainError as exc:
-            _refused(form, exc)
-        else:
-            messages.success(request, "已调整,变更已记入版本记录。")
-            return redirect("functions:service_detail", item.pk)
+    if _submit(request, form, partial(services.service_item_change, item=item), "已调整,变更已记入版本记录。")[0]:
+        return redirect("functions:service_detail", item.pk)
     return _service_page(request, item, change_form=form, status=400)
 
 
@@ -285,13 +286,9 @@ def guide_create(request):
         initial["service_item"] = service_items.filter(pk=request.GET["service"]).first()
     form = GuideForm(request.POST or None, adding=True, powers=powers, services=service_items,
                      initial={"fees": "不收费", **initial})
-    if request.method == "POST" and form.is_valid():
-        try:
-            guide = services.guide_create(actor=request.user, town=request.user.town, **form.cleaned_data)
-        except DomainError as exc:
-            _refused(form, exc)
-        else:
-            messages.success(request, "已发布办事指南。")
+    if request.method == "POST":
+        ok, guide = _submit(request, form, partial(services.guide_create, town=request.user.town), "已发布办事指南。")
+        if ok:
             return redirect("functions:guide_detail", guide.pk)
     return render(request, "functions/item_form.html", {"form": form, "title": "新增办事指南",
                                                         "back": reverse("functions:index")})
@@ -341,25 +338,13 @@ def guide_change(request, pk):
     _require_editor(request.user)
     if request.POST.get("op") == "remove":
         form = RemoveForm(request.POST, prefix="remove", word="停用")
-        if form.is_valid():
-            try:
-                services.guide_remove(actor=request.user, guide=guide, **form.cleaned_data)
-            except DomainError as exc:
-                _refused(form, exc)
-            else:
-                messages.success(request, "已停用该办事指南。")
-                return redirect("functions:guide_detail", guide.pk)
+        if _submit(request, form, partial(services.guide_remove, guide=guide), "已停用该办事指南。")[0]:
+            return redirect("functions:guide_detail", guide.pk)
         return _guide_page(request, guide, bound={"remove": form}, status=400)
     powers, service_items = _town_items(request.user)
     form = GuideForm(request.POST, powers=powers, services=service_items)
-    if form.is_valid():
-        try:
-            services.guide_change(actor=request.user, guide=guide, **form.cleaned_data)
-        except DomainError as exc:
-            _refused(form, exc)
-        else:
-            messages.success(request, "已调整办事指南,新版本已记入版本记录。")
-            return redirect("functions:guide_detail", guide.pk)
+    if _submit(request, form, partial(services.guide_change, guide=guide), "已调整办事指南,新版本已记入版本记录。")[0]:
+        return redirect("functions:guide_detail", guide.pk)
     return _guide_page(request, guide, bound={"change": form}, status=400)
 
 
@@ -369,14 +354,8 @@ def certificate_create(request, pk):
     guide = permissions.get_guide_for_user_or_404(request.user, pk)
     _require_editor(request.user)
     form = CertificateForm(request.POST, prefix="cert", adding=True)
-    if form.is_valid():
-        try:
-            services.certificate_create(actor=request.user, guide=guide, **form.cleaned_data)
-        except DomainError as exc:
-            _refused(form, exc)
-        else:
-            messages.success(request, "已新增告知承诺证明事项。")
-            return redirect("functions:guide_detail", guide.pk)
+    if _submit(request, form, partial(services.certificate_create, guide=guide), "已新增告知承诺证明事项。")[0]:
+        return redirect("functions:guide_detail", guide.pk)
     return _guide_page(request, guide, bound={"cert_add": form}, status=400)
 
 
@@ -392,12 +371,6 @@ def certificate_change(request, pk):
     else:
         form, key = CertificateForm(request.POST, prefix=f"c{cert.pk}"), f"cert_change_{cert.pk}"
         call, done = services.certificate_change, "已调整告知承诺证明事项。"
-    if form.is_valid():
-        try:
-            call(actor=request.user, certificate=cert, **form.cleaned_data)
-        except DomainError as exc:
-            _refused(form, exc)
-        else:
-            messages.success(request, done)
-            return redirect("functions:guide_detail", guide.pk)
+    if _submit(request, form, partial(call, certificate=cert), done)[0]:
+        return redirect("functions:guide_detail", guide.pk)
     return _guide_page(request, guide, bound={key: form}, status=400)
